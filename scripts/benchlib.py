@@ -1,0 +1,90 @@
+"""Helpers of the QEMU bench shared by the system tests and the demo."""
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+
+TOP = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
+CROSS = "aarch64-linux-gnu-"
+
+_kdirs = {}
+
+
+def run(cmd, **kw):
+    return subprocess.run(cmd, check=True, text=True, **kw)
+
+
+def last_line(cmd):
+    return run(cmd, stdout=subprocess.PIPE).stdout.strip().splitlines()[-1]
+
+
+def kernel_dir(spec):
+    """Build, or find in the cache, a bench kernel: '6.1', '6.1-unpatched',
+    '6.12'.  Returns its build directory."""
+    if spec not in _kdirs:
+        version, _, variant = spec.partition("-")
+        cmd = [os.path.join(TOP, "scripts", "kernel.sh"), "--version", version]
+        if variant == "unpatched":
+            cmd.append("--unpatched")
+        elif variant:
+            raise SystemExit(f"unknown kernel variant in '{spec}'")
+        _kdirs[spec] = last_line(cmd)
+    return _kdirs[spec]
+
+
+def base_initramfs():
+    return last_line([os.path.join(TOP, "scripts", "initramfs.sh")])
+
+
+def build_module(name, kdir, outdir):
+    """Build tests/modules/NAME against KDIR in OUTDIR; returns the .ko."""
+    src = os.path.join(TOP, "tests", "modules", name)
+    dst = os.path.join(outdir, name)
+    shutil.rmtree(dst, ignore_errors=True)
+    shutil.copytree(src, dst)
+    run(["make", "-s", "-C", kdir, "ARCH=arm64", f"CROSS_COMPILE={CROSS}",
+         f"M={dst}", "modules"], stdout=subprocess.DEVNULL)
+    return os.path.join(dst, name + ".ko")
+
+
+def make_overlay(stage, archive):
+    """Pack directory STAGE as a gzip'd newc cpio archive (owned by root)
+    that the kernel unpacks on top of the base initramfs."""
+    files = run(["find", "."], cwd=stage, stdout=subprocess.PIPE).stdout
+    cpio = subprocess.run(["cpio", "-o", "-H", "newc", "-R", "0:0", "--quiet"],
+                          cwd=stage, input=files.encode(), check=True,
+                          stdout=subprocess.PIPE).stdout
+    with open(archive, "wb") as f:
+        f.write(subprocess.run(["gzip", "-n"], input=cpio, check=True,
+                               stdout=subprocess.PIPE).stdout)
+    return archive
+
+
+def boot(kdir, initrds, cpu="cortex-a57", timeout=60, interactive=False,
+         icount=False):
+    """Boot KDIR's Image with INITRDS on the bench.  Returns (serial log,
+    timed out, seconds), or the exit status when interactive."""
+    cmd = [os.path.join(TOP, "scripts", "qemu.sh"),
+           "--kernel", os.path.join(kdir, "arch", "arm64", "boot", "Image"),
+           "--cpu", cpu]
+    if icount:
+        cmd.append("--icount")
+    for initrd in initrds:
+        cmd += ["--initrd", initrd]
+    if interactive:
+        return subprocess.call(cmd)
+    start = time.monotonic()
+    try:
+        proc = subprocess.run(cmd, stdin=subprocess.DEVNULL,
+                              stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, timeout=timeout)
+        return (proc.stdout.decode(errors="replace"), False,
+                time.monotonic() - start)
+    except subprocess.TimeoutExpired as e:
+        return ((e.stdout or b"").decode(errors="replace"), True,
+                time.monotonic() - start)
+
+
+def scratch():
+    return tempfile.TemporaryDirectory(prefix="jh-bench-")
