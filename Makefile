@@ -7,7 +7,7 @@
 #       configs/arm64/*.cell and the inmates.  Without KDIR it uses the
 #       kernel the QEMU bench builds (scripts/kernel.sh).
 #   make check          unit, kernel-patch and QEMU system tests
-#   make install [DESTDIR=...]
+#   make install [DESTDIR=...]   firmware, module, CLI, cells, inmates
 
 ARCH ?= arm64
 CROSS_COMPILE ?= aarch64-linux-gnu-
@@ -42,11 +42,29 @@ kernel-check:
 system-check:
 	tests/system/run.py
 
+# What the target needs, under DESTDIR (the bench's initramfs uses this).
+KERNELRELEASE = $(shell cat $(KDIR)/include/config/kernel.release 2>/dev/null)
+install: all
+	install -d $(DESTDIR)/lib/firmware $(DESTDIR)/usr/sbin \
+		$(DESTDIR)/lib/modules/$(KERNELRELEASE)/extra \
+		$(DESTDIR)/usr/share/jailhouse/cells \
+		$(DESTDIR)/usr/share/jailhouse/inmates
+	for f in $(wildcard hypervisor/jailhouse*.bin); do \
+		install -m 0644 $$f $(DESTDIR)/lib/firmware/; done
+	for f in $(wildcard driver/*.ko); do \
+		install -m 0644 $$f $(DESTDIR)/lib/modules/$(KERNELRELEASE)/extra/; done
+	for f in $(wildcard tools/jailhouse); do \
+		install -m 0755 $$f $(DESTDIR)/usr/sbin/; done
+	for f in $(wildcard configs/arm64/*.cell); do \
+		install -m 0644 $$f $(DESTDIR)/usr/share/jailhouse/cells/; done
+	for f in $(wildcard inmates/demos/arm64/*.bin inmates/tests/arm64/*.bin); do \
+		install -m 0644 $$f $(DESTDIR)/usr/share/jailhouse/inmates/; done
+
 clean:
 	for d in $(SUBDIRS) tests/unit; do $(MAKE) -C $$d clean; done
 	if [ -f "$(KDIR)/Module.symvers" ]; then \
 		$(MAKE) -C $(KDIR) M=$(CURDIR) clean; fi
 	rm -rf build
 
-.PHONY: all $(SUBDIRS) driver kdir-ready check unit-check kernel-check \
+.PHONY: all $(SUBDIRS) driver kdir-ready install check unit-check kernel-check \
 	system-check clean
