@@ -4,7 +4,7 @@
 # hypervisor could be loaded.  Shows that the EL1 tests can fail.
 # kernel: 6.1-unpatched
 # cpu: max
-# expect: CPU: All CPU\(s\) started at EL2
 # expect: CPU features: detected: Virtualization Host Extensions
+# expect: CPU: All CPU\(s\) started at EL2
 # expect: ^bench: guest up, 4 CPUs
 dmesg | grep -E 'VHE|Virtualization Host|started at'
