@@ -93,6 +93,19 @@ static const char *fld(struct ctx *ctx, const char *fmt, ...)
 	return ctx->field;
 }
 
+static const char *valf(struct ctx *ctx, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static const char *valf(struct ctx *ctx, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ctx->value, sizeof(ctx->value), fmt, ap);
+	va_end(ap);
+	return ctx->value;
+}
+
 static const char *hex(struct ctx *ctx, u64 value)
 {
 	snprintf(ctx->value, sizeof(ctx->value), "0x%llx", value);
@@ -998,7 +1011,7 @@ static void check_cpus_vs_root(struct ctx *ctx, const struct cell *cell,
 
 	for_each_bit8(cpu, cell->cpus, cell->cpu_bits) {
 		if (cpu >= root->cpu_bits || !bitmap8_test(root->cpus, cpu)) {
-			ERR(ctx, cell, "cpus", fld(ctx, "CPU %u", cpu),
+			ERR(ctx, cell, "cpus", valf(ctx, "CPU %u", cpu),
 			    "not a CPU of the root cell; a cell can only take "
 			    "CPUs the root cell has");
 			return;
@@ -1013,7 +1026,7 @@ static void check_cpus_vs_cell(struct ctx *ctx, const struct cell *cell,
 
 	for_each_bit8(cpu, cell->cpus, cell->cpu_bits) {
 		if (cpu < other->cpu_bits && bitmap8_test(other->cpus, cpu)) {
-			ERR(ctx, cell, "cpus", fld(ctx, "CPU %u", cpu),
+			ERR(ctx, cell, "cpus", valf(ctx, "CPU %u", cpu),
 			    "also assigned to cell '%s' (%s); a CPU belongs "
 			    "to one cell", other->desc->name,
 			    other->file->name);
@@ -1078,7 +1091,7 @@ static void check_irqs_vs_root(struct ctx *ctx, const struct cell *cell,
 
 	for (intid = 32; intid < INTID_WORDS * 32; intid++)
 		if (owns_intid(cell, intid) && !owns_intid(root, intid)) {
-			ERR(ctx, cell, "irqchips", fld(ctx, "INTID %u", intid),
+			ERR(ctx, cell, "irqchips", valf(ctx, "INTID %u", intid),
 			    "not an interrupt of the root cell; a cell can "
 			    "only take interrupts the root cell has");
 			return;
@@ -1092,7 +1105,7 @@ static void check_irqs_vs_cell(struct ctx *ctx, const struct cell *cell,
 
 	for (intid = 32; intid < INTID_WORDS * 32; intid++)
 		if (owns_intid(cell, intid) && owns_intid(other, intid)) {
-			ERR(ctx, cell, "irqchips", fld(ctx, "INTID %u", intid),
+			ERR(ctx, cell, "irqchips", valf(ctx, "INTID %u", intid),
 			    "also claimed by cell '%s' (%s); an interrupt "
 			    "belongs to one cell", other->desc->name,
 			    other->file->name);
@@ -1134,8 +1147,8 @@ static void check_pins(struct ctx *ctx, const struct cell *cell,
 			if (other->root &&
 			    !owns_pin(other, v->type, v->address, pin)) {
 				ERR(ctx, cell, fld(ctx, "vendors[%u]", n),
-				    fld(ctx, "%s pin %u", vendor_kind(v->type),
-					pin),
+				    valf(ctx, "%s pin %u",
+					 vendor_kind(v->type), pin),
 				    "block 0x%llx: not a pin of the root cell; "
 				    "a cell can only claim pins the root cell "
 				    "lists", (u64)v->address);
@@ -1144,8 +1157,8 @@ static void check_pins(struct ctx *ctx, const struct cell *cell,
 			if (!other->root &&
 			    owns_pin(other, v->type, v->address, pin)) {
 				ERR(ctx, cell, fld(ctx, "vendors[%u]", n),
-				    fld(ctx, "%s pin %u", vendor_kind(v->type),
-					pin),
+				    valf(ctx, "%s pin %u",
+					 vendor_kind(v->type), pin),
 				    "block 0x%llx: also claimed by cell '%s' "
 				    "(%s); a pin belongs to one cell",
 				    (u64)v->address, other->desc->name,

@@ -6,7 +6,7 @@ set -euo pipefail
 PACKAGES=(
 	build-essential make git bc flex bison libssl-dev libelf-dev cpio kmod
 	xz-utils rsync file
-	gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu
+	gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross
 	qemu-system-arm device-tree-compiler libfdt-dev
 	python3 python3-mako
 	libcmocka-dev pkg-config

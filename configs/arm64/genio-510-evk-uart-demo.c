@@ -1,0 +1,3 @@
+// SPDX-License-Identifier: GPL-2.0
+/* uart-demo cell of the MediaTek Genio 510 EVK: see genio-mt8188-uart-demo.h */
+#include "genio-mt8188-uart-demo.h"

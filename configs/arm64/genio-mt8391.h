@@ -1,0 +1,120 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * MediaTek MT8391 (an MT8189-class SoC): Genio 720 EVK, 6x Cortex-A55
+ * (MPIDR 0x000-0x500) and 2x Cortex-A78 (0x600, 0x700), 8 GiB DRAM.
+ *
+ * Memory (seed 000, the Genio 720 article, and Documentation/
+ * board-genio.md); the device tree must reserve, no-map,
+ * 0x44000000-0x480fffff:
+ *
+ *   0x44000000  16 MiB  hypervisor
+ *   0x45000000  48 MiB  RAM lent to cells (the Zephyr cell takes all)
+ *   0x48000000   1 MiB  IVSHMEM
+ *
+ * Where the article and the SoC facts disagree, the SoC facts win
+ * (shared/reference/boards.md §8, §12):
+ * - EINT is not one block at 0x1000b000 (that is MT8188's) but five
+ *   instances, eint0-eint4, with one GIC line for all: SPI 239 = INTID 271
+ *   (not SPI 267).  The EINT pages are left out of the root cell's map so
+ *   that the hypervisor can mediate them; their size of 4 KiB and their
+ *   256 lines each are assumptions: the facts give neither.
+ * - UART1 is at 0x11002000 with INTID 430 (SPI 398).  The article's
+ *   "SPI 446 (GPIO interrupt)" matches no interrupt of the SoC.
+ * - The article's "IVC region at physical 0x80000000" is the comm region,
+ *   which is at guest address 0x80000000 in every cell.
+ */
+#ifndef _GENIO_MT8391_H
+#define _GENIO_MT8391_H
+
+#include "mediatek.h"
+
+#define MT8391_GICD		0x0c000000
+#define MT8391_GICR		0x0c040000
+#define MT8391_GICR_SIZE	0x00200000
+#define MT8391_UART0		0x11001000	/* debug console */
+#define MT8391_UART1		0x11002000	/* cells' console */
+#define MT8391_UART1_INTID	(398 + 32)
+#define MT8391_UART_SIZE	0x1000
+#define MT8391_GPIO		0x10005000	/* 182 pins, mediated */
+#define MT8391_GPIO_PINS	182
+#define MT8391_EINT0		0x11ce0000
+#define MT8391_EINT1		0x11de0000
+#define MT8391_EINT2		0x11e60000
+#define MT8391_EINT3		0x1c01e000
+#define MT8391_EINT4		0x11f00000
+#define MT8391_EINT_INTID	(239 + 32)
+
+#define G720_HV			0x44000000
+#define G720_HV_SIZE		0x01000000
+#define G720_CELL_RAM		0x45000000
+#define G720_CELL_RAM_SIZE	0x03000000
+#define G720_IVSHMEM		0x48000000
+#define G720_VPCI_ECAM		0x240000000	/* just above DRAM */
+
+#define G720_ROOT_VPCI_SPI	580	/* INTID 612 */
+#define G720_CELL_VPCI_SPI	576	/* INTID 608 */
+
+#define MT8391_UART1_REGION {						\
+		.phys_start = MT8391_UART1,				\
+		.virt_start = MT8391_UART1,				\
+		.size = MT8391_UART_SIZE,				\
+		.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |	\
+			JAILHOUSE_MEM_IO | JAILHOUSE_MEM_IO_32 |	\
+			JAILHOUSE_MEM_ROOTSHARED,			\
+	}
+
+#define MT8391_UART_CONSOLE(base) {					\
+		.address = base,					\
+		.size = MT8391_UART_SIZE,				\
+		.type = JAILHOUSE_CON_TYPE_8250,			\
+		.flags = JAILHOUSE_CON_ACCESS_MMIO |			\
+			JAILHOUSE_CON_REGDIST_4,			\
+		.divider = 0x2a,					\
+	}
+
+#define G720_COMM_REGION {						\
+		.virt_start = 0x80000000,				\
+		.size = 0x1000,						\
+		.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |	\
+			JAILHOUSE_MEM_COMM_REGION,			\
+	}
+
+/* IVSHMEM device 00:00.0, 3 peers: state, 36 KiB R/W, 8 KiB per peer */
+#define G720_IVSHMEM_OUTPUT(n, id) {					\
+		.phys_start = G720_IVSHMEM + 0xa000 + (n) * 0x2000,	\
+		.virt_start = G720_IVSHMEM + 0xa000 + (n) * 0x2000,	\
+		.size = 0x2000,						\
+		.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_ROOTSHARED | \
+			((n) == (id) ? JAILHOUSE_MEM_WRITE : 0),	\
+	}
+
+#define G720_IVSHMEM_REGIONS(id)					\
+	{								\
+		.phys_start = G720_IVSHMEM,				\
+		.virt_start = G720_IVSHMEM,				\
+		.size = 0x1000,						\
+		.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_ROOTSHARED,	\
+	},								\
+	{								\
+		.phys_start = G720_IVSHMEM + 0x1000,			\
+		.virt_start = G720_IVSHMEM + 0x1000,			\
+		.size = 0x9000,						\
+		.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |	\
+			JAILHOUSE_MEM_ROOTSHARED,			\
+	},								\
+	G720_IVSHMEM_OUTPUT(0, id),					\
+	G720_IVSHMEM_OUTPUT(1, id),					\
+	G720_IVSHMEM_OUTPUT(2, id)
+
+#define G720_IVSHMEM_DEVICE(id, first_region) {				\
+		.type = JAILHOUSE_PCI_TYPE_IVSHMEM,			\
+		.domain = 1,						\
+		.bdf = 0 << 3,						\
+		.bar_mask = JAILHOUSE_IVSHMEM_BAR_MASK_INTX,		\
+		.shmem_regions_start = first_region,			\
+		.shmem_dev_id = id,					\
+		.shmem_peers = 3,					\
+		.shmem_protocol = JAILHOUSE_SHMEM_PROTO_UNDEFINED,	\
+	}
+
+#endif /* !_GENIO_MT8391_H */

@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The QEMU test bench (scripts/qemu.sh): virt, GICv3, 4 CPUs, 1 GiB of RAM
+ * at 0x40000000, and the device tree's reserved memory
+ * (scripts/guest/reserved-memory.dtsi):
+ *
+ *   0x70000000  128 MiB  linux-demo RAM
+ *   0x7f000000    1 MiB  inmate-demo RAM
+ *   0x7f100000    1 MiB  ivshmem-demo RAM
+ *   0x7f200000    1 MiB  linux-demo loader
+ *   0x7fa00000   64 KiB  IVSHMEM demo device 00:00.0 (3 peers)
+ *   0x7fb00000    1 MiB  virtual PCI host, ECAM of bus 0 (emulated)
+ *   0x7fc00000    4 MiB  hypervisor
+ *
+ * QEMU's device tree claims 0x080a0000-0x08ffffff for redistributors, so
+ * the virtual PCI host cannot go there (shared/reference/qemu-bench.md).
+ */
+#ifndef _QEMU_ARM64_H
+#define _QEMU_ARM64_H
+
+#define QEMU_GICD		0x08000000
+#define QEMU_GICR		0x080a0000
+#define QEMU_UART		0x09000000
+#define QEMU_UART_INTID		33
+
+#define QEMU_CELLS_RAM		0x70000000
+#define QEMU_LINUX_RAM		0x70000000
+#define QEMU_LINUX_RAM_SIZE	0x08000000
+#define QEMU_INMATE_RAM		0x7f000000
+#define QEMU_IVSHMEM_CELL_RAM	0x7f100000
+#define QEMU_LINUX_LOADER	0x7f200000
+#define QEMU_IVSHMEM		0x7fa00000
+#define QEMU_VPCI_ECAM		0x7fb00000
+#define QEMU_HV			0x7fc00000
+#define QEMU_HV_SIZE		0x00400000
+
+/* vpci_irq_base of each cell (SPI numbers); INTx of slot s = 32 + base + s */
+#define QEMU_ROOT_VPCI_SPI	96	/* INTID 128 */
+#define QEMU_IVSHMEM_VPCI_SPI	108	/* INTID 140 */
+#define QEMU_LINUX_VPCI_SPI	120	/* INTID 152 */
+
+/* The shared PL011, mapped by every cell that prints to it. */
+#define QEMU_UART_REGION {						\
+		.phys_start = QEMU_UART,				\
+		.virt_start = QEMU_UART,				\
+		.size = 0x1000,						\
+		.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |	\
+			JAILHOUSE_MEM_IO | JAILHOUSE_MEM_ROOTSHARED,	\
+	}
+
+#define QEMU_UART_CONSOLE {						\
+		.address = QEMU_UART,					\
+		.size = 0x1000,						\
+		.type = JAILHOUSE_CON_TYPE_PL011,			\
+		.flags = JAILHOUSE_CON_ACCESS_MMIO |			\
+			JAILHOUSE_CON_REGDIST_4,			\
+	}
+
+#define COMM_REGION {							\
+		.virt_start = 0x80000000,				\
+		.size = 0x1000,						\
+		.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |	\
+			JAILHOUSE_MEM_COMM_REGION,			\
+	}
+
+/*
+ * The five regions of the IVSHMEM demo device, as peer @id sees them:
+ * state table, 36 KiB read/write section, one 8 KiB output section per
+ * peer (writable by its owner only).
+ */
+#define QEMU_IVSHMEM_OUTPUT(n, id) {					\
+		.phys_start = QEMU_IVSHMEM + 0xa000 + (n) * 0x2000,	\
+		.virt_start = QEMU_IVSHMEM + 0xa000 + (n) * 0x2000,	\
+		.size = 0x2000,						\
+		.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_ROOTSHARED | \
+			((n) == (id) ? JAILHOUSE_MEM_WRITE : 0),	\
+	}
+
+#define QEMU_IVSHMEM_REGIONS(id)					\
+	{								\
+		.phys_start = QEMU_IVSHMEM,				\
+		.virt_start = QEMU_IVSHMEM,				\
+		.size = 0x1000,						\
+		.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_ROOTSHARED,	\
+	},								\
+	{								\
+		.phys_start = QEMU_IVSHMEM + 0x1000,			\
+		.virt_start = QEMU_IVSHMEM + 0x1000,			\
+		.size = 0x9000,						\
+		.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |	\
+			JAILHOUSE_MEM_ROOTSHARED,			\
+	},								\
+	QEMU_IVSHMEM_OUTPUT(0, id),					\
+	QEMU_IVSHMEM_OUTPUT(1, id),					\
+	QEMU_IVSHMEM_OUTPUT(2, id)
+
+#define QEMU_IVSHMEM_DEVICE(id, first_region) {				\
+		.type = JAILHOUSE_PCI_TYPE_IVSHMEM,			\
+		.domain = 1,						\
+		.bdf = 0 << 3,						\
+		.bar_mask = JAILHOUSE_IVSHMEM_BAR_MASK_INTX,		\
+		.shmem_regions_start = first_region,			\
+		.shmem_dev_id = id,					\
+		.shmem_peers = 3,					\
+		.shmem_protocol = JAILHOUSE_SHMEM_PROTO_UNDEFINED,	\
+	}
+
+#endif /* !_QEMU_ARM64_H */

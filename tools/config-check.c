@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * jailhouse config check SYSCONFIG [CELLCONFIG...]
+ *
+ * Reads the configurations, converts upstream revision-14 files, runs the
+ * checker the hypervisor also runs, and prints one line per problem:
+ *
+ *	FILE: FIELD: VALUE: what is wrong; hint
+ *
+ * Exit status 1 when there are errors, 0 otherwise (warnings included),
+ * with a one-line summary either way.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jailhouse/types.h>
+#include <jailhouse/cell-config.h>
+#include <jailhouse/config-check.h>
+#include <jailhouse/config-convert.h>
+
+#include "jailhouse.h"
+
+/* Largest configuration accepted; real ones are a few KiB. */
+#define MAX_CONFIG_SIZE		(16 << 20)
+
+static void print_problem(struct config_checker *chk,
+			  enum config_severity sev, const char *file,
+			  const char *field, const char *value,
+			  const char *text)
+{
+	(void)chk;
+	printf("%s: %s: %s: %s%s\n", file, field, value,
+	       sev == CONFIG_WARNING ? "warning: " : "", text);
+}
+
+static void *read_file(const char *path, u64 *size)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	size_t len = 0, got;
+
+	if (!f) {
+		printf("%s: cannot open: %s\n", path, strerror(errno));
+		return NULL;
+	}
+	buf = malloc(MAX_CONFIG_SIZE + 1);
+	if (buf)
+		while ((got = fread(buf + len, 1, MAX_CONFIG_SIZE + 1 - len,
+				    f)) > 0)
+			len += got;
+	if (!buf || ferror(f) || len > MAX_CONFIG_SIZE) {
+		printf("%s: %s\n", path, !buf ? "out of memory" :
+		       ferror(f) ? strerror(errno) :
+		       "larger than 16 MiB: not a configuration");
+		free(buf);
+		fclose(f);
+		return NULL;
+	}
+	fclose(f);
+	*size = len;
+	return buf;
+}
+
+/* Load @path into @file, converted to revision 15; false on failure. */
+static bool load_config(const char *path, struct config_file *file,
+			unsigned int *errors)
+{
+	const char *why = NULL;
+	u64 size, native;
+	void *data, *converted;
+
+	data = read_file(path, &size);
+	if (!data) {
+		(*errors)++;
+		return false;
+	}
+	file->name = path;
+	file->data = data;
+	file->size = size;
+	native = jailhouse_config_native_size(data, size, &why);
+	/* not convertible: the checker explains signature and revision */
+	if (!native || (native == size &&
+			((const u8 *)data)[6] == JAILHOUSE_CONFIG_REVISION))
+		return true;
+
+	converted = malloc(native);
+	if (!converted ||
+	    jailhouse_config_convert(data, size, converted, native, &why)) {
+		printf("%s: revision: 14: cannot convert: %s\n", path,
+		       converted ? why : "out of memory");
+		free(converted);
+		free(data);
+		(*errors)++;
+		return false;
+	}
+	printf("%s: revision: 14: note: upstream revision-14 file, checked "
+	       "as converted to revision 15\n", path);
+	free(data);
+	file->data = converted;
+	file->size = native;
+	return true;
+}
+
+int config_check_command(int argc, char *argv[])
+{
+	struct config_checker chk = { .report = print_problem };
+	struct config_file *files;
+	unsigned int n, loaded = 0, load_errors = 0;
+
+	if (argc < 1 || !strcmp(argv[0], "-h") || !strcmp(argv[0], "--help")) {
+		fprintf(argc < 1 ? stderr : stdout,
+			"Usage: jailhouse config check SYSCONFIG "
+			"[CELLCONFIG...]\n\nChecks a system configuration "
+			"and the cell configurations meant to run with it.\n");
+		return argc < 1 ? 1 : 0;
+	}
+	files = calloc(argc, sizeof(*files));
+	if (!files) {
+		fprintf(stderr, "jailhouse config check: out of memory\n");
+		return 1;
+	}
+	for (n = 0; n < (unsigned int)argc; n++)
+		if (load_config(argv[n], &files[n], &load_errors))
+			loaded++;
+
+	if (!load_errors)
+		config_check(&chk, &files[0], &files[1], argc - 1);
+
+	for (n = 0; n < (unsigned int)argc; n++)
+		free((void *)files[n].data);
+	free(files);
+
+	if (load_errors || chk.errors) {
+		printf("config check: %u error%s, %u warning%s\n",
+		       chk.errors + load_errors,
+		       chk.errors + load_errors == 1 ? "" : "s", chk.warnings,
+		       chk.warnings == 1 ? "" : "s");
+		return 1;
+	}
+	printf("config check: %s and %d cell configuration%s: no errors, "
+	       "%u warning%s\n", argv[0], argc - 1, argc == 2 ? "" : "s",
+	       chk.warnings, chk.warnings == 1 ? "" : "s");
+	return 0;
+}
