@@ -12,25 +12,8 @@
 #include <jailhouse/types.h>
 #include <jailhouse/cell-config.h>
 #include "genio-mt8188.h"
+#include "regions.h"
 
-#define RAM_RWX (JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE | \
-		 JAILHOUSE_MEM_EXECUTE | JAILHOUSE_MEM_DMA)
-#define MMIO (JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE | JAILHOUSE_MEM_IO)
-
-#define REGION(start, end, flags_) {					\
-		.phys_start = start,					\
-		.virt_start = start,					\
-		.size = (end) - (start),				\
-		.flags = flags_,					\
-	}
-
-#define ALL_SPIS(base) {						\
-		.address = MT8188_GICD,					\
-		.pin_base = base,					\
-		.pin_bitmap = {						\
-			0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff,	\
-		},							\
-	}
 
 struct {
 	struct jailhouse_system header;
@@ -82,30 +65,32 @@ struct {
 
 	.mem_regions = {
 		/* MMIO below the GIC */
-		REGION(0x00000000, MT8188_GICD, MMIO),
+		REGION(0x00000000, MT8188_GICD, MEM_MMIO),
 		/* MMIO from the GIC's end to the GPIO page */
-		REGION(MT8188_GICR + MT8188_GICR_SIZE, MT8188_GPIO, MMIO),
+		REGION(MT8188_GICR + MT8188_GICR_SIZE, MT8188_GPIO, MEM_MMIO),
 		/* MMIO between the GPIO and the EINT page */
-		REGION(MT8188_GPIO + 0x1000, MT8188_EINT, MMIO),
+		REGION(MT8188_GPIO + 0x1000, MT8188_EINT, MEM_MMIO),
 		/* MMIO from the EINT page on */
-		REGION(MT8188_EINT + 0x1000, 0x20000000, MMIO),
+		REGION(MT8188_EINT + 0x1000, 0x20000000, MEM_MMIO),
 		/* SRAM and reserved RAM below DRAM, as MediaTek's BSP */
 		REGION(0x20000000, 0x40000000, JAILHOUSE_MEM_READ |
 		       JAILHOUSE_MEM_WRITE | JAILHOUSE_MEM_DMA),
 		/* DRAM up to the hypervisor: Linux, OP-TEE, SCP, BL31... */
-		REGION(0x40000000, GENIO_HV, RAM_RWX),
+		REGION(0x40000000, GENIO_HV, MEM_RAM_RWX),
 		/* RAM lent to cells */
 		REGION(GENIO_CELL_RAM, GENIO_CELL_RAM + GENIO_CELL_RAM_SIZE,
-		       RAM_RWX),
+		       MEM_RAM_RWX),
 		GENIO_IVSHMEM_REGIONS(0),
 		/* DRAM above the IVSHMEM window */
-		REGION(GENIO_IVSHMEM + 0x100000, GENIO_DRAM_END, RAM_RWX),
+		REGION(GENIO_IVSHMEM + 0x100000, GENIO_DRAM_END, MEM_RAM_RWX),
 	},
 
 	.irqchips = {
 		/* GIC: INTIDs 32-927 */
-		ALL_SPIS(32), ALL_SPIS(160), ALL_SPIS(288), ALL_SPIS(416),
-		ALL_SPIS(544), ALL_SPIS(672), ALL_SPIS(800),
+		ALL_SPIS(MT8188_GICD, 32), ALL_SPIS(MT8188_GICD, 160),
+		ALL_SPIS(MT8188_GICD, 288), ALL_SPIS(MT8188_GICD, 416),
+		ALL_SPIS(MT8188_GICD, 544), ALL_SPIS(MT8188_GICD, 672),
+		ALL_SPIS(MT8188_GICD, 800),
 	},
 
 	.pci_devices = {

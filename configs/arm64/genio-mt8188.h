@@ -15,6 +15,7 @@
 #define _GENIO_MT8188_H
 
 #include "mediatek.h"
+#include "regions.h"
 
 #define MT8188_GICD		0x0c000000
 #define MT8188_GICR		0x0c040000
@@ -56,13 +57,6 @@
 		.flags = JAILHOUSE_CON_ACCESS_MMIO |			\
 			JAILHOUSE_CON_REGDIST_4,			\
 		.divider = 0x2a,					\
-	}
-
-#define GENIO_COMM_REGION {						\
-		.virt_start = 0x80000000,				\
-		.size = 0x1000,						\
-		.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |	\
-			JAILHOUSE_MEM_COMM_REGION,			\
 	}
 
 /*

@@ -27,6 +27,7 @@
 #define _GENIO_MT8391_H
 
 #include "mediatek.h"
+#include "regions.h"
 
 #define MT8391_GICD		0x0c000000
 #define MT8391_GICR		0x0c040000
@@ -70,13 +71,6 @@
 		.flags = JAILHOUSE_CON_ACCESS_MMIO |			\
 			JAILHOUSE_CON_REGDIST_4,			\
 		.divider = 0x2a,					\
-	}
-
-#define G720_COMM_REGION {						\
-		.virt_start = 0x80000000,				\
-		.size = 0x1000,						\
-		.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |	\
-			JAILHOUSE_MEM_COMM_REGION,			\
 	}
 
 /* IVSHMEM device 00:00.0, 3 peers: state, 36 KiB R/W, 8 KiB per peer */

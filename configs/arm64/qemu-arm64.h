@@ -18,6 +18,8 @@
 #ifndef _QEMU_ARM64_H
 #define _QEMU_ARM64_H
 
+#include "regions.h"
+
 #define QEMU_GICD		0x08000000
 #define QEMU_GICR		0x080a0000
 #define QEMU_UART		0x09000000
@@ -54,13 +56,6 @@
 		.type = JAILHOUSE_CON_TYPE_PL011,			\
 		.flags = JAILHOUSE_CON_ACCESS_MMIO |			\
 			JAILHOUSE_CON_REGDIST_4,			\
-	}
-
-#define COMM_REGION {							\
-		.virt_start = 0x80000000,				\
-		.size = 0x1000,						\
-		.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |	\
-			JAILHOUSE_MEM_COMM_REGION,			\
 	}
 
 /*
