@@ -6,7 +6,7 @@
 #       builds hypervisor/jailhouse.bin, driver/*.ko, the arm64 tools,
 #       configs/arm64/*.cell and the inmates.  Without KDIR it uses the
 #       kernel the QEMU bench builds (scripts/kernel.sh).
-#   make check          unit, kernel-patch and QEMU system tests
+#   make check          unit, config, kernel-patch and QEMU system tests
 #   make install [DESTDIR=...]   firmware, module, CLI, cells, inmates
 
 ARCH ?= arm64
@@ -31,10 +31,13 @@ kdir-ready:
 		exit 1; \
 	fi
 
-check: unit-check kernel-check system-check
+check: unit-check config-check kernel-check system-check
 
 unit-check:
 	$(MAKE) -C tests/unit check
+
+config-check: tools configs
+	tests/configs/run.py
 
 kernel-check:
 	tests/kernel/run.py
@@ -66,5 +69,5 @@ clean:
 		$(MAKE) -C $(KDIR) M=$(CURDIR) clean; fi
 	rm -rf build
 
-.PHONY: all $(SUBDIRS) driver kdir-ready install check unit-check kernel-check \
+.PHONY: all $(SUBDIRS) driver kdir-ready install check unit-check config-check kernel-check \
 	system-check clean

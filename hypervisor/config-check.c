@@ -1291,8 +1291,12 @@ unsigned int config_check(struct config_checker *chk,
 		for (k = 0; k < ctx.num_cells; k++) {
 			if (k == n || !ctx.cells[k].readable)
 				continue;
-			/* pairs of non-root cells are reported once */
-			if (!ctx.cells[k].root && k < n)
+			/*
+			 * Pairs of non-root cells are checked once, and the
+			 * later cell on the command line is blamed: it is
+			 * usually the one being added.
+			 */
+			if (!ctx.cells[k].root && k > n)
 				continue;
 			if (ctx.cells[k].root && !root_cell(&ctx))
 				continue;

@@ -43,6 +43,7 @@ suite() {
 }
 
 suite unit make -s -C tests/unit check
+suite configs tests/configs/run.py
 suite kernel tests/kernel/run.py
 suite system tests/system/run.py
 

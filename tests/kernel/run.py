@@ -147,7 +147,8 @@ def check_66(checks):
 
 
 def check_format(checks):
-    for version in sorted(os.listdir(PATCHES)):
+    for version in sorted(v for v in os.listdir(PATCHES)
+                          if os.path.isdir(os.path.join(PATCHES, v))):
         for name in sorted(os.listdir(os.path.join(PATCHES, version))):
             text = open(os.path.join(PATCHES, version, name)).read()
             head, _, _ = text.partition("\n---\n")
