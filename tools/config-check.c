@@ -80,18 +80,22 @@ static bool load_config(const char *path, struct config_file *file,
 	file->data = data;
 	file->size = size;
 	native = jailhouse_config_native_size(data, size, &why);
-	/* not convertible: the checker explains signature and revision */
-	if (!native || (native == size &&
-			((const u8 *)data)[6] == JAILHOUSE_CONFIG_REVISION))
+	if (native == size && size >= 8 &&
+	    ((const u8 *)data)[6] == JAILHOUSE_CONFIG_REVISION)
+		return true;
+	/* another revision or not a config: the checker explains */
+	if (!native && (size < 8 || ((const u8 *)data)[6] !=
+			JAILHOUSE_CONFIG_REVISION_V14))
 		return true;
 
-	converted = malloc(native);
+	converted = native ? malloc(native) : NULL;
 	if (!converted ||
 	    jailhouse_config_convert(data, size, converted, native, &why)) {
 		printf("%s: revision: 14: cannot convert: %s\n", path,
-		       converted ? why : "out of memory");
+		       converted || !native ? why : "out of memory");
 		free(converted);
 		free(data);
+		file->data = NULL;
 		(*errors)++;
 		return false;
 	}

@@ -21,7 +21,7 @@ import tempfile
 TOP = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 HERE = os.path.dirname(os.path.abspath(__file__))
 CONFIGS = os.path.join(TOP, "configs", "arm64")
-TOOL = os.path.join(TOP, "build", "host", "jailhouse")
+TOOL = os.path.join(TOP, "build", "host", "jailhouse-sanitized")
 CROSS = "aarch64-linux-gnu-"
 
 
@@ -127,6 +127,69 @@ def broken(results, tmp):
                        f"{wanted}\ngot:\n{out}")
 
 
+def to_v14(src, dst, system):
+    """Write @src (revision 15) in upstream's revision-14 layout: without
+    gicr_size (system) and without num_smc_ids/num_vendors (cell)."""
+    data = bytearray(open(src, "rb").read())
+    cell = 360 if system else 0
+    del data[cell + 80:cell + 88]
+    if system:
+        del data[356:360]
+    data[6:8] = (14).to_bytes(2, "little")
+    open(dst, "wb").write(data)
+
+
+def revision_14(results, tmp):
+    """Upstream revision-14 files are converted; a fork's revision-14
+    file with extra arrays is refused with the reason."""
+    sys14 = os.path.join(tmp, "qemu-arm64-v14.cell")
+    cell14 = os.path.join(tmp, "inmate-demo-v14.cell")
+    to_v14(os.path.join(CONFIGS, "qemu-arm64.cell"), sys14, True)
+    to_v14(os.path.join(CONFIGS, "qemu-arm64-inmate-demo.cell"), cell14,
+           False)
+    rc, out = check([sys14, cell14])
+    ok = (rc == 0 and re.search(r": no errors, 0 warnings$", out, re.M) and
+          out.count("revision: 14: note: upstream revision-14 file") == 2)
+    results.report(bool(ok), "revision 14: upstream files converted", out)
+
+    fork = os.path.join(tmp, "zephyr-fork-v14.cell")
+    to_v14(os.path.join(CONFIGS, "genio-700-evk-zephyr.cell"), fork, False)
+    rc, out = check([cell("genio-700-evk"), fork])
+    ok = rc == 1 and f"{fork}: revision: 14: cannot convert: revision-14 " \
+        "configuration whose size does not match its counts" in out
+    results.report(ok, "revision 14: fork layout refused with reason", out)
+
+
+def corrupted(results, tmp, rounds=200):
+    """Random corruption of shipped configurations never crashes the
+    checker (built with ASan/UBSan): every run ends in exit 0 or 1."""
+    import random
+    rng = random.Random(1234)
+    sets = [l.split("#")[0].split() for l in open(os.path.join(HERE,
+                                                               "shipped.txt"))]
+    sets = [s for s in sets if s]
+    bad = []
+    for n in range(rounds):
+        names = rng.choice(sets)
+        victim = rng.randrange(len(names))
+        data = bytearray(open(os.path.join(CONFIGS, names[victim] + ".cell"),
+                              "rb").read())
+        for _ in range(rng.randint(1, 8)):
+            pos = rng.randrange(len(data))
+            data[pos] = rng.randrange(256)
+        if rng.random() < 0.2:
+            del data[rng.randrange(len(data)):]
+        path = os.path.join(tmp, f"corrupt-{n}.cell")
+        open(path, "wb").write(data)
+        files = [path if i == victim else cell(x)
+                 for i, x in enumerate(names)]
+        rc, out = check(files)
+        if rc not in (0, 1):
+            bad.append(f"round {n}: exit {rc}\n{out}")
+    results.report(not bad, f"{rounds} corrupted configurations: no crash",
+                   "\n".join(bad[:3]))
+
+
 def main():
     subprocess.run(["make", "-s", "-C", os.path.join(TOP, "configs")],
                    check=True)
@@ -136,6 +199,8 @@ def main():
     shipped(results)
     with tempfile.TemporaryDirectory(prefix="jh-configs-") as tmp:
         broken(results, tmp)
+        revision_14(results, tmp)
+        corrupted(results, tmp)
     print(f"configs: {results.passed} passed, {results.failed} failed")
     return 1 if results.failed else 0
 
