@@ -11,7 +11,7 @@
 struct {
 	struct jailhouse_system header;
 	__u64 cpus[1];
-	struct jailhouse_memory mem_regions[9];
+	struct jailhouse_memory mem_regions[10];
 	struct jailhouse_irqchip irqchips[1];
 	struct jailhouse_pci_device pci_devices[1];
 } __attribute__((packed)) config = {
@@ -52,13 +52,10 @@ struct {
 	},
 
 	.mem_regions = {
-		/* MMIO: UART, RTC, fw_cfg, GPIO, virtio-mmio, PCIe windows */ {
-			.phys_start = 0x09000000,
-			.virt_start = 0x09000000,
-			.size = 0x37000000,
-			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
-				JAILHOUSE_MEM_IO,
-		},
+		/* MMIO: UART, RTC, fw_cfg, GPIO, virtio-mmio */
+		REGION(0x09000000, QEMU_VPCI_ECAM, MEM_MMIO),
+		/* MMIO: PCIe windows and low ECAM */
+		REGION(QEMU_VPCI_END, 0x40000000, MEM_MMIO),
 		/* RAM of Linux */ {
 			.phys_start = 0x40000000,
 			.virt_start = 0x40000000,
@@ -94,6 +91,6 @@ struct {
 	},
 
 	.pci_devices = {
-		QEMU_IVSHMEM_DEVICE(0, 3),
+		QEMU_IVSHMEM_DEVICE(0, 4),
 	},
 };

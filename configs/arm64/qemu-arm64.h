@@ -9,11 +9,14 @@
  *   0x7f100000    1 MiB  ivshmem-demo RAM
  *   0x7f200000    1 MiB  linux-demo loader
  *   0x7fa00000   64 KiB  IVSHMEM demo device 00:00.0 (3 peers)
- *   0x7fb00000    1 MiB  virtual PCI host, ECAM of bus 0 (emulated)
  *   0x7fc00000    4 MiB  hypervisor
  *
- * QEMU's device tree claims 0x080a0000-0x08ffffff for redistributors, so
- * the virtual PCI host cannot go there (shared/reference/qemu-bench.md).
+ * The virtual PCI host (ECAM of bus 0, then its BAR window) is emulated at
+ * 0x0c000000, in the platform-bus window that nothing uses with -machine
+ * virt: Linux must see no resource there, or pci-host-generic cannot
+ * claim it.  Not in the device tree's reserved memory (a "reserved"
+ * resource), and not at upstream's 0x08e00000, which QEMU 7.2's device
+ * tree gives to the GIC redistributors (shared/reference/qemu-bench.md).
  */
 #ifndef _QEMU_ARM64_H
 #define _QEMU_ARM64_H
@@ -32,7 +35,8 @@
 #define QEMU_IVSHMEM_CELL_RAM	0x7f100000
 #define QEMU_LINUX_LOADER	0x7f200000
 #define QEMU_IVSHMEM		0x7fa00000
-#define QEMU_VPCI_ECAM		0x7fb00000
+#define QEMU_VPCI_ECAM		0x0c000000
+#define QEMU_VPCI_END		0x0c200000	/* ECAM + BAR window */
 #define QEMU_HV			0x7fc00000
 #define QEMU_HV_SIZE		0x00400000
 

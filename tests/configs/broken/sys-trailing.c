@@ -3,7 +3,7 @@
  * Broken on purpose: bytes after the last array.
  *
  * check: @
- * expect: size: 892: 8 bytes more than the counts in the descriptor describe (884)
+ * expect: size: 924: 8 bytes more than the counts in the descriptor describe (916)
  * mutate: append 8
  */
 #include "system.h"

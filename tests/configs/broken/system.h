@@ -55,7 +55,7 @@
 struct {
 	struct jailhouse_system header;
 	__u64 cpus[1];
-	struct jailhouse_memory mem_regions[9 + NUM_EXTRA_REGIONS];
+	struct jailhouse_memory mem_regions[10 + NUM_EXTRA_REGIONS];
 	struct jailhouse_irqchip irqchips[1];
 	struct jailhouse_pci_device pci_devices[1];
 } __attribute__((packed)) config = {
@@ -96,7 +96,8 @@ struct {
 	},
 
 	.mem_regions = {
-		REGION(0x09000000, 0x40000000, MEM_MMIO),
+		REGION(0x09000000, QEMU_VPCI_ECAM, MEM_MMIO),
+		REGION(QEMU_VPCI_END, 0x40000000, MEM_MMIO),
 		REGION(0x40000000, QEMU_CELLS_RAM, LINUX_RAM_FLAGS),
 		REGION(QEMU_CELLS_RAM, CELLS_RAM_END, MEM_RAM_RWX),
 		QEMU_IVSHMEM_REGIONS(0),
@@ -109,6 +110,6 @@ struct {
 	},
 
 	.pci_devices = {
-		QEMU_IVSHMEM_DEVICE(0, 3),
+		QEMU_IVSHMEM_DEVICE(0, 4),
 	},
 };
