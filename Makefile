@@ -60,6 +60,8 @@ install: all
 		install -m 0755 $$f $(DESTDIR)/usr/sbin/; done
 	for f in $(wildcard configs/arm64/*.cell); do \
 		install -m 0644 $$f $(DESTDIR)/usr/share/jailhouse/cells/; done
+	for f in $(wildcard configs/arm64/dts/*.dtb); do \
+		install -m 0644 $$f $(DESTDIR)/usr/share/jailhouse/; done
 	for f in $(wildcard inmates/demos/arm64/*.bin inmates/tests/arm64/*.bin); do \
 		install -m 0644 $$f $(DESTDIR)/usr/share/jailhouse/inmates/; done
 
