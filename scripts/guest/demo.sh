@@ -7,9 +7,13 @@ insmod /test/modules/elprobe.ko
 dmesg | sed -n 's/.*elprobe: /demo: /p'
 echo "demo: memory reserved for the hypervisor and its cells:"
 grep ' : reserved$' /proc/iomem | grep -v '^ ' | sed 's/^/demo:   /'
-if [ -x /usr/sbin/jailhouse ]; then
+cells=/usr/share/jailhouse/cells
+jailhouse config check $cells/qemu-arm64.cell $cells/qemu-arm64-inmate-demo.cell \
+	$cells/qemu-arm64-ivshmem-demo.cell $cells/qemu-arm64-linux-demo.cell |
+	sed 's/^/demo: /'
+if [ -e /lib/firmware/jailhouse.bin ]; then
 	modprobe jailhouse
-	jailhouse enable /usr/share/jailhouse/cells/qemu-arm64.cell
+	jailhouse enable $cells/qemu-arm64.cell
 	jailhouse console
 	jailhouse disable
 else

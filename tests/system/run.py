@@ -8,6 +8,7 @@ serial log must show:
     # kernel: 6.1 | 6.1-unpatched | 6.12    (default 6.1)
     # cpu: cortex-a57 | max                  (default cortex-a57)
     # modules: elprobe                       (tests/modules/* to build)
+    # artefacts: yes                         (the project's make install)
     # timeout: 90                            (seconds, default 60)
     # expect: REGEX      lines that must appear, in this order
     # reject: REGEX      lines that must not appear anywhere
@@ -39,11 +40,13 @@ class Test:
         self.kernel = "6.1"
         self.cpu = "cortex-a57"
         self.modules = []
+        self.artefacts = False
         self.timeout = 60
         self.expect = []
         self.reject = []
         for line in open(path):
-            m = re.match(r"#\s*(kernel|cpu|modules|timeout|expect|reject):\s?(.*)$",
+            m = re.match(r"#\s*(kernel|cpu|modules|artefacts|timeout|expect|"
+                         r"reject):\s?(.*)$",
                          line.rstrip("\n"))
             if not m:
                 continue
@@ -54,6 +57,8 @@ class Test:
                 self.cpu = value
             elif key == "modules":
                 self.modules = value.split()
+            elif key == "artefacts":
+                self.artefacts = value == "yes"
             elif key == "timeout":
                 self.timeout = int(value)
             elif key == "expect":
@@ -66,6 +71,9 @@ def overlay(test, kdir, tmp):
     """The test's cpio overlay: the script as /test/run.sh and its modules
     in /test/modules."""
     stage = os.path.join(tmp, "overlay")
+    if test.artefacts:
+        bench.run(["make", "-s", "-C", TOP, f"KDIR={kdir}", "install",
+                   f"DESTDIR={stage}"], stdout=bench.subprocess.DEVNULL)
     os.makedirs(os.path.join(stage, "test", "modules"))
     shutil.copy(test.path, os.path.join(stage, "test", "run.sh"))
     os.chmod(os.path.join(stage, "test", "run.sh"), 0o755)
