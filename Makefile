@@ -56,6 +56,8 @@ install: all
 		install -m 0644 $$f $(DESTDIR)/lib/firmware/; done
 	for f in $(wildcard driver/*.ko); do \
 		install -m 0644 $$f $(DESTDIR)/lib/modules/$(KERNELRELEASE)/extra/; done
+	if [ -n "$(wildcard driver/*.ko)" ]; then \
+		depmod -b $(DESTDIR) $(KERNELRELEASE) 2>/dev/null; fi
 	for f in $(wildcard tools/jailhouse); do \
 		install -m 0755 $$f $(DESTDIR)/usr/sbin/; done
 	for f in $(wildcard configs/arm64/*.cell); do \

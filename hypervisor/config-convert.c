@@ -48,6 +48,44 @@ static bool is_system(const u8 *blob, u64 size)
 		!memcmp(blob, sig_system, JAILHOUSE_SIGNATURE_SIZE);
 }
 
+u64 jailhouse_config_stated_size(const void *head, u64 head_size,
+				 const char **why)
+{
+	const u8 *b = head;
+	u64 cell_off;
+	u16 revision;
+
+	if (head_size < 8 || (!is_system(b, head_size) &&
+			      memcmp(b, sig_cell, JAILHOUSE_SIGNATURE_SIZE))) {
+		*why = "not a Jailhouse configuration (no JHSYS or JHCLL "
+			"signature)";
+		return 0;
+	}
+	revision = get_u16(b + 6);
+	if (revision == JAILHOUSE_CONFIG_REVISION) {
+		cell_off = is_system(b, head_size) ?
+			offsetof(struct jailhouse_system, root_cell) : 0;
+		if (head_size < cell_off + sizeof(struct jailhouse_cell_desc))
+			goto short_head;
+		return cell_off + jailhouse_cell_config_size(
+			(const struct jailhouse_cell_desc *)(b + cell_off));
+	}
+	if (revision == JAILHOUSE_CONFIG_REVISION_V14) {
+		cell_off = is_system(b, head_size) ? V14_SYSTEM_ROOT_CELL : 0;
+		if (head_size < cell_off + V14_CELL_DESC_SIZE)
+			goto short_head;
+		return cell_off + v14_cell_size(b + cell_off);
+	}
+	*why = "configuration revision is neither 15 (native) nor 14 "
+		"(upstream, converted); rebuild it against this tree's "
+		"include/jailhouse/cell-config.h";
+	return 0;
+
+short_head:
+	*why = "configuration truncated: shorter than its descriptor";
+	return 0;
+}
+
 u64 jailhouse_config_native_size(const void *blob, u64 size,
 				 const char **why)
 {

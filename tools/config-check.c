@@ -25,7 +25,7 @@
 /* Largest configuration accepted; real ones are a few KiB. */
 #define MAX_CONFIG_SIZE		(16 << 20)
 
-static void print_problem(struct config_checker *chk,
+void print_problem(struct config_checker *chk,
 			  enum config_severity sev, const char *file,
 			  const char *field, const char *value,
 			  const char *text)
@@ -64,7 +64,7 @@ static void *read_file(const char *path, u64 *size)
 }
 
 /* Load @path into @file, converted to revision 15; false on failure. */
-static bool load_config(const char *path, struct config_file *file,
+bool load_config(const char *path, struct config_file *file,
 			unsigned int *errors)
 {
 	const char *why = NULL;

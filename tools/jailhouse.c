@@ -15,6 +15,9 @@ static void usage(FILE *out)
 	fprintf(out,
 		"Usage: jailhouse { COMMAND | --help | --version }\n"
 		"\nAvailable commands:\n"
+		"   enable SYSCONFIG\n"
+		"   disable\n"
+		"   console [-f | --follow]\n"
 		"   config check SYSCONFIG [CELLCONFIG...]\n");
 }
 
@@ -42,6 +45,12 @@ int main(int argc, char *argv[])
 		printf("Jailhouse management tool %s\n", JAILHOUSE_VERSION);
 		return 0;
 	}
+	if (!strcmp(argv[1], "enable"))
+		return enable_command(argc - 2, argv + 2);
+	if (!strcmp(argv[1], "disable"))
+		return disable_command(argc - 2, argv + 2);
+	if (!strcmp(argv[1], "console"))
+		return console_command(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "config"))
 		return config_command(argc - 2, argv + 2);
 

@@ -36,4 +36,18 @@ struct jailhouse_header {
 	unsigned int arm_linux_hyp_abi;
 };
 
+/*
+ * The hypervisor's log ring, at header.console_page: the root cell's
+ * driver reads it.  The writer sets busy, appends at content[tail %
+ * size] and advances tail (it only grows), then clears busy; a reader
+ * copies while busy is clear and retries when tail moved.
+ */
+#define JAILHOUSE_CONSOLE_RING_SIZE	2048
+
+struct jailhouse_virt_console {
+	volatile unsigned int busy;
+	volatile unsigned int tail;
+	char content[JAILHOUSE_CONSOLE_RING_SIZE];
+};
+
 #endif /* !_JAILHOUSE_HEADER_H */

@@ -39,10 +39,10 @@ typedef __s8 s8;
 typedef __s16 s16;
 typedef __s32 s32;
 typedef __s64 s64;
-#endif /* !__KERNEL__ */
 
 #ifndef ARRAY_SIZE
 #define ARRAY_SIZE(array)	(sizeof(array) / sizeof((array)[0]))
 #endif
+#endif /* !__KERNEL__ */
 
 #endif /* !_JAILHOUSE_TYPES_H */

@@ -18,6 +18,16 @@
 u64 jailhouse_config_native_size(const void *blob, u64 size,
 				 const char **why);
 
+/* Enough of a blob to know its size: the revision-15 system header. */
+#define JAILHOUSE_CONFIG_HEAD_SIZE	500
+
+/*
+ * Size of the blob whose first @head_size bytes are at @head, as its own
+ * counts describe it (revision 14 or 15), or 0 with *@why set.
+ */
+u64 jailhouse_config_stated_size(const void *head, u64 head_size,
+				 const char **why);
+
 /*
  * Write @blob as revision 15 to @out (of @out_size bytes, at least the
  * native size).  Returns 0, or -1 with *@why set.  @out may not overlap

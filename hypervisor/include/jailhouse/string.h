@@ -10,7 +10,10 @@
 
 #include <jailhouse/types.h>
 
-#ifdef __JAILHOUSE_HYPERVISOR__
+#if defined(__KERNEL__)
+#include <linux/kernel.h>
+#include <linux/string.h>
+#elif defined(__JAILHOUSE_HYPERVISOR__)
 #include <stdarg.h>
 
 void *memcpy(void *dest, const void *src, size_t n);

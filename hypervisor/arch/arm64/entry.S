@@ -1,0 +1,291 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The hypervisor image: its header, the entry Linux calls on every CPU,
+ * the bootstrap into EL2 and the exception vectors.
+ *
+ * The image is linked position-independent at 0 and runs at EL2 with an
+ * identity map (VA = PA), wherever the reserved memory is: one binary
+ * for every board.  Before EL2 it runs at EL1 through the driver's
+ * mapping, so that part uses PC-relative addressing only.
+ */
+#include <asm/sysregs.h>
+
+#define HEADER_CORE_SIZE	8
+#define HEADER_MAX_CPUS		48
+#define HEADER_HYP_VECTORS	64
+#define PERCPU_SIZE		16384
+#define HVC_SET_VECTORS		0
+#define FRAME_SIZE		256
+
+/* level-1 block: valid, AttrIndx 0 (normal), AP RES1, inner shareable, AF */
+#define BOOT_BLOCK_ATTR		0x741
+#define BOOT_SCTLR		(SCTLR_EL2_RES1 | SCTLR_M | SCTLR_C | SCTLR_I)
+#define BOOT_TCR		(TCR_EL2_RES1 | TCR_T0SZ(48) | TCR_IRGN0_WBWA | \
+				 TCR_ORGN0_WBWA | TCR_SH0_INNER)
+#define R_AARCH64_RELATIVE	1027
+
+	.section .header, "a"
+	.globl hypervisor_header
+hypervisor_header:
+	.ascii	"JAILHOUS"
+	.quad	__page_pool - hypervisor_header		/* core_size */
+	.quad	PERCPU_SIZE				/* percpu_size */
+	.quad	arch_entry - hypervisor_header		/* entry */
+	.quad	console_page - hypervisor_header	/* console_page */
+	.quad	0					/* gcov_info_head */
+	.long	0					/* max_cpus */
+	.long	0					/* online_cpus */
+	.quad	0					/* debug_console_base */
+	.quad	0					/* arm_linux_hyp_vectors */
+	.long	0					/* arm_linux_hyp_abi */
+	.long	0
+
+	.text
+/*
+ * int arch_entry(unsigned int cpu_id), at EL1, called by the driver on
+ * every online CPU with interrupts off.  x0-x17 are ours to use.
+ */
+	.globl arch_entry
+arch_entry:
+	mov	x9, x0
+	adr	x10, hypervisor_header
+	/* the system configuration follows the per-CPU areas */
+	ldr	x11, [x10, #HEADER_CORE_SIZE]
+	ldr	w12, [x10, #HEADER_MAX_CPUS]
+	mov	x13, #PERCPU_SIZE
+	madd	x11, x12, x13, x11
+	add	x11, x10, x11
+	ldr	x14, [x11, #12]		/* hypervisor_memory.phys_start */
+	ldr	x15, [x11, #12 + 16]	/* hypervisor_memory.size */
+
+	/* write the image back to memory: EL2 starts with caches off */
+	mrs	x16, ctr_el0
+	ubfx	x16, x16, #16, #4	/* DminLine: log2 of words */
+	mov	x17, #4
+	lsl	x16, x17, x16
+	mov	x12, x10
+	add	x13, x10, x15
+1:	dc	civac, x12
+	add	x12, x12, x16
+	cmp	x12, x13
+	b.lo	1b
+	dsb	sy
+	isb
+
+	/* let the hyp stub install the bootstrap vectors, then enter */
+	adr	x12, bootstrap_vectors
+	sub	x12, x12, x10
+	add	x1, x14, x12
+	mov	x0, #HVC_SET_VECTORS
+	hvc	#0
+	mov	x0, x9
+	mov	x1, x14
+	hvc	#0
+	/* back at EL1, x0 = 0 or a negative error code */
+	ret
+
+/*
+ * EL2, MMU off.  x0 = cpu_id, x1 = physical base of the image.
+ * x18-x30 belong to Linux and survive; the C code keeps x18 (-ffixed-x18).
+ */
+el2_bootstrap:
+	adr	x2, hypervisor_header
+	ldr	x3, [x2, #HEADER_CORE_SIZE]
+	add	x3, x2, x3
+	mov	x4, #PERCPU_SIZE
+	madd	x3, x0, x4, x3		/* this CPU's per_cpu */
+	add	x4, x3, x4
+	mov	sp, x4
+	msr	tpidr_el2, x3
+
+	/* identity map, 1 GiB blocks, of the 2 GiB from the image's GiB */
+	adrp	x5, bootstrap_l0
+	adrp	x6, bootstrap_l1
+	lsr	x7, x2, #39
+	and	x7, x7, #511
+	orr	x8, x6, #3
+	str	x8, [x5, x7, lsl #3]
+	lsr	x9, x2, #30
+	and	x7, x9, #511
+	lsl	x9, x9, #30
+	mov	x10, #BOOT_BLOCK_ATTR
+	orr	x9, x9, x10
+	str	x9, [x6, x7, lsl #3]
+	add	x7, x7, #1
+	and	x7, x7, #511
+	mov	x10, #(1 << 30)
+	add	x9, x9, x10
+	str	x9, [x6, x7, lsl #3]
+	dsb	sy
+
+	ldr	x9, =MAIR_EL2_VALUE
+	msr	mair_el2, x9
+	mrs	x9, id_aa64mmfr0_el1
+	and	x9, x9, #7
+	lsl	x9, x9, #TCR_PS_SHIFT
+	ldr	x10, =BOOT_TCR
+	orr	x9, x9, x10
+	msr	tcr_el2, x9
+	msr	ttbr0_el2, x5
+	isb
+	tlbi	alle2
+	dsb	sy
+	isb
+	ldr	x9, =BOOT_SCTLR
+	msr	sctlr_el2, x9
+	isb
+
+	/* apply the relocations; every CPU writes the same values */
+	adrp	x5, __rela_start
+	add	x5, x5, :lo12:__rela_start
+	adrp	x6, __rela_end
+	add	x6, x6, :lo12:__rela_end
+2:	cmp	x5, x6
+	b.hs	3f
+	ldp	x7, x8, [x5], #16
+	ldr	x9, [x5], #8
+	cmp	w8, #R_AARCH64_RELATIVE
+	b.ne	2b
+	add	x9, x9, x2
+	str	x9, [x2, x7]
+	b	2b
+3:	dsb	ish
+
+	stp	x29, x30, [sp, #-16]!
+	mov	x1, x3
+	bl	el2_init
+	ldp	x29, x30, [sp], #16
+	cbnz	x0, bootstrap_failed
+	/*
+	 * Return straight to arch_entry's caller: the rest of arch_entry is
+	 * hypervisor memory, which the root cell no longer maps.
+	 */
+	msr	elr_el2, x30
+	eret
+
+/* Give EL2 back to the hyp stub and return the error to Linux. */
+bootstrap_failed:
+	mrs	x1, sctlr_el2
+	bic	x1, x1, #SCTLR_M
+	bic	x1, x1, #SCTLR_C
+	bic	x1, x1, #SCTLR_I
+	msr	sctlr_el2, x1
+	isb
+	tlbi	alle2
+	dsb	sy
+	isb
+	eret
+
+	.macro ventry target
+	.align	7
+	b	\target
+	.endm
+
+	.align	11
+bootstrap_vectors:
+	.rept	8
+	ventry	bootstrap_vectors
+	.endr
+	ventry	el2_bootstrap		/* lower EL, AArch64, synchronous */
+	.rept	7
+	ventry	bootstrap_vectors
+	.endr
+
+	.macro save_frame
+	sub	sp, sp, #FRAME_SIZE
+	stp	x0, x1, [sp, #16 * 0]
+	stp	x2, x3, [sp, #16 * 1]
+	stp	x4, x5, [sp, #16 * 2]
+	stp	x6, x7, [sp, #16 * 3]
+	stp	x8, x9, [sp, #16 * 4]
+	stp	x10, x11, [sp, #16 * 5]
+	stp	x12, x13, [sp, #16 * 6]
+	stp	x14, x15, [sp, #16 * 7]
+	stp	x16, x17, [sp, #16 * 8]
+	stp	x18, x19, [sp, #16 * 9]
+	stp	x20, x21, [sp, #16 * 10]
+	stp	x22, x23, [sp, #16 * 11]
+	stp	x24, x25, [sp, #16 * 12]
+	stp	x26, x27, [sp, #16 * 13]
+	stp	x28, x29, [sp, #16 * 14]
+	str	x30, [sp, #16 * 15]
+	.endm
+
+	.macro restore_frame_and_return
+	ldp	x2, x3, [sp, #16 * 1]
+	ldp	x4, x5, [sp, #16 * 2]
+	ldp	x6, x7, [sp, #16 * 3]
+	ldp	x8, x9, [sp, #16 * 4]
+	ldp	x10, x11, [sp, #16 * 5]
+	ldp	x12, x13, [sp, #16 * 6]
+	ldp	x14, x15, [sp, #16 * 7]
+	ldp	x16, x17, [sp, #16 * 8]
+	ldp	x18, x19, [sp, #16 * 9]
+	ldp	x20, x21, [sp, #16 * 10]
+	ldp	x22, x23, [sp, #16 * 11]
+	ldp	x24, x25, [sp, #16 * 12]
+	ldp	x26, x27, [sp, #16 * 13]
+	ldp	x28, x29, [sp, #16 * 14]
+	ldr	x30, [sp, #16 * 15]
+	ldp	x0, x1, [sp, #16 * 0]
+	add	sp, sp, #FRAME_SIZE
+	eret
+	.endm
+
+trap_sync:
+	save_frame
+	mov	x0, sp
+	bl	arch_handle_sync
+	cbnz	x0, leave_hypervisor
+	restore_frame_and_return
+
+trap_irq:
+	save_frame
+	mov	x0, sp
+	bl	arch_handle_irq
+	restore_frame_and_return
+
+/*
+ * Disable: the C code has restored Linux's EL2 set-up and written the
+ * frame back to memory; turn the MMU off and return to EL1.
+ */
+leave_hypervisor:
+	mrs	x0, sctlr_el2
+	bic	x0, x0, #SCTLR_M
+	bic	x0, x0, #SCTLR_C
+	bic	x0, x0, #SCTLR_I
+	msr	sctlr_el2, x0
+	isb
+	tlbi	alle2
+	dsb	sy
+	isb
+	restore_frame_and_return
+
+el2_fault:
+	mov	x0, sp
+	bl	arch_handle_el2_fault
+1:	wfi
+	b	1b
+
+	.align	11
+	.globl el2_vectors
+el2_vectors:
+	.rept	8
+	ventry	el2_fault		/* current EL */
+	.endr
+	ventry	trap_sync		/* lower EL, AArch64 */
+	ventry	trap_irq
+	ventry	el2_fault
+	ventry	el2_fault
+	.rept	4
+	ventry	el2_fault		/* lower EL, AArch32 */
+	.endr
+
+	.ltorg
+
+	.bss
+	.align	12
+bootstrap_l0:
+	.space	4096
+bootstrap_l1:
+	.space	4096

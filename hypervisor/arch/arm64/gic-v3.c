@@ -1,0 +1,564 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * GICv3 for a partitioning hypervisor.
+ *
+ * Physical interrupts are taken at EL2 (HCR_EL2.IMO) and handed to the
+ * running cell through list registers: SPIs and PPIs as hardware
+ * interrupts (the guest's deactivation deactivates the physical one),
+ * SGIs as purely virtual ones.  A cell's SGIs never leave the hypervisor:
+ * a write to ICC_SGI1R_EL1 traps, and the targets in the sender's cell get
+ * a virtual SGI, remote ones kicked with the hypervisor's own SGI 0.
+ *
+ * The distributor and the redistributors are not mapped into cells; their
+ * accesses trap and are filtered by the cell's interrupt ownership.
+ */
+#include <jailhouse/gic.h>
+#include <jailhouse/spinlock.h>
+#include <jailhouse/string.h>
+#include <asm/sysregs.h>
+
+#define GICD_CTLR		0x0000
+#define GICD_TYPER		0x0004
+#define GICD_IIDR		0x0008
+#define GICD_IGROUPR		0x0080
+#define GICD_ISENABLER		0x0100
+#define GICD_ICACTIVER_END	0x0400
+#define GICD_IPRIORITYR		0x0400
+#define GICD_IPRIORITYR_END	0x0800
+#define GICD_ICFGR		0x0c00
+#define GICD_ICFGR_END		0x0d00
+#define GICD_IGRPMODR		0x0d00
+#define GICD_IGRPMODR_END	0x0d80
+#define GICD_IROUTER		0x6100	/* of INTID 32 */
+#define GICD_IROUTER_END	0x7fe0
+#define GICD_ID_REGS		0xffd0
+
+#define GICR_TYPER		0x0008
+#define GICR_TYPER_LAST		BIT(4)
+#define GICR_SGI_BASE		0x10000
+#define GICR_ISENABLER0		0x0100
+#define GICR_IPRIORITYR		0x0400
+
+#define ICH_HCR_EN		BIT(0)
+#define ICH_HCR_UIE		BIT(1)
+#define ICH_LR_PENDING		(1UL << 62)
+#define ICH_LR_HW		(1UL << 61)
+#define ICH_LR_GROUP1		(1UL << 60)
+#define ICH_LR_PRIORITY		(0xa0UL << 48)
+#define ICH_LR_PINTID_SHIFT	32
+#define ICC_CTLR_EOIMODE	BIT(1)
+#define ICC_CTLR_CBPR		BIT(0)
+#define ICH_VMCR_VENG1		BIT(1)
+#define ICH_VMCR_VCBPR		BIT(4)
+#define ICH_VMCR_VEOIM		BIT(9)
+#define ICH_VMCR_VBPR1_SHIFT	18
+#define ICH_VMCR_VPMR_SHIFT	24
+
+#define SGI1R_TARGETS(v)	((v) & 0xffff)
+#define SGI1R_AFF1(v)		(((v) >> 16) & 0xff)
+#define SGI1R_INTID(v)		(((v) >> 24) & 0xf)
+#define SGI1R_AFF2(v)		(((v) >> 32) & 0xff)
+#define SGI1R_IRM		BIT(40)
+#define SGI1R_RS(v)		(((v) >> 44) & 0xf)
+#define SGI1R_AFF3(v)		(((v) >> 48) & 0xff)
+
+static spinlock_t dist_lock;
+static volatile u8 *gicd;
+static volatile u8 *gicr;
+static unsigned int maintenance_irq;
+
+static u64 mmio_read(volatile void *addr, unsigned int size)
+{
+	switch (size) {
+	case 1:
+		return *(volatile u8 *)addr;
+	case 2:
+		return *(volatile u16 *)addr;
+	case 4:
+		return *(volatile u32 *)addr;
+	default:
+		return *(volatile u64 *)addr;
+	}
+}
+
+static void mmio_write(volatile void *addr, unsigned int size, u64 value)
+{
+	switch (size) {
+	case 1:
+		*(volatile u8 *)addr = value;
+		break;
+	case 2:
+		*(volatile u16 *)addr = value;
+		break;
+	case 4:
+		*(volatile u32 *)addr = value;
+		break;
+	default:
+		*(volatile u64 *)addr = value;
+		break;
+	}
+}
+
+unsigned long gic_gicr_window_size(void)
+{
+	u32 size = system_config->platform_info.arm.gicr_size;
+
+	/* one frame per possible CPU of the root cell */
+	return size ? size : hypervisor_header.max_cpus * GICR_FRAME_SIZE;
+}
+
+int gic_init(void)
+{
+	if (system_config->platform_info.arm.gic_version != 3) {
+		printk("ERROR: only GICv3 is supported\n");
+		return -ENODEV;
+	}
+	gicd = (volatile u8 *)system_config->platform_info.arm.gicd_base;
+	gicr = (volatile u8 *)system_config->platform_info.arm.gicr_base;
+	maintenance_irq = system_config->platform_info.arm.maintenance_irq;
+	return 0;
+}
+
+/* The hypervisor's own interrupts, which no cell may touch. */
+static u32 reserved_private_irqs(void)
+{
+	return BIT(SGI_INJECT) | BIT(maintenance_irq);
+}
+
+static volatile u8 *find_redistributor(u64 mpidr)
+{
+	unsigned long offset, window = gic_gicr_window_size();
+	u64 typer, affinity;
+
+	affinity = (mpidr & 0xffffff) | ((mpidr >> 8) & 0xff000000);
+	for (offset = 0; offset < window; offset += GICR_FRAME_SIZE) {
+		typer = *(volatile u64 *)(gicr + offset + GICR_TYPER);
+		if ((typer >> 32) == affinity)
+			return gicr + offset;
+		if (typer & GICR_TYPER_LAST)
+			break;
+	}
+	return NULL;
+}
+
+/* ICC_SGI1R_EL1 target fields that name exactly the CPU @mpidr */
+static u64 sgi_target(u64 mpidr)
+{
+	u64 aff0 = mpidr & 0xff;
+
+	return (((mpidr >> 32) & 0xff) << 48) | (((mpidr >> 16) & 0xff) << 32) |
+		(((mpidr >> 8) & 0xff) << 16) | ((aff0 >> 4) << 44) |
+		BIT(aff0 & 0xf);
+}
+
+static void write_lr(unsigned int n, u64 value)
+{
+	switch (n) {
+#define LR(i) case i: write_sysreg(ich_lr##i##_el2, value); break
+	LR(0); LR(1); LR(2); LR(3); LR(4); LR(5); LR(6); LR(7);
+	LR(8); LR(9); LR(10); LR(11); LR(12); LR(13); LR(14); LR(15);
+#undef LR
+	}
+}
+
+static u64 read_lr(unsigned int n)
+{
+	switch (n) {
+#define LR(i) case i: return read_sysreg(ich_lr##i##_el2)
+	LR(0); LR(1); LR(2); LR(3); LR(4); LR(5); LR(6); LR(7);
+	LR(8); LR(9); LR(10); LR(11); LR(12); LR(13); LR(14); LR(15);
+#undef LR
+	}
+	return 0;
+}
+
+int gic_cpu_init(struct per_cpu *cpu)
+{
+	u64 ctlr, vmcr;
+	unsigned int n;
+
+	cpu->gicr = (void *)find_redistributor(cpu->mpidr);
+	if (!cpu->gicr) {
+		printk("ERROR: CPU %u: no redistributor for MPIDR 0x%llx\n",
+		       cpu->cpu_id, cpu->mpidr);
+		return -ENODEV;
+	}
+	cpu->num_lrs = (read_sysreg(ich_vtr_el2) & 0xf) + 1;
+	for (n = 0; n < cpu->num_lrs; n++)
+		write_lr(n, 0);
+
+	/* the maintenance interrupt signals free list registers */
+	*((volatile u8 *)cpu->gicr + GICR_SGI_BASE + GICR_IPRIORITYR +
+	  maintenance_irq) = 0xa0;
+	*(volatile u32 *)((volatile u8 *)cpu->gicr + GICR_SGI_BASE +
+			  GICR_ISENABLER0) = BIT(maintenance_irq);
+
+	/* Linux's CPU interface settings become its virtual ones */
+	ctlr = read_sysreg(icc_ctlr_el1);
+	cpu->linux_icc_ctlr = ctlr;
+	vmcr = (read_sysreg(icc_pmr_el1) & 0xff) << ICH_VMCR_VPMR_SHIFT;
+	vmcr |= (read_sysreg(icc_bpr1_el1) & 7) << ICH_VMCR_VBPR1_SHIFT;
+	if (read_sysreg(icc_igrpen1_el1) & 1)
+		vmcr |= ICH_VMCR_VENG1;
+	if (ctlr & ICC_CTLR_EOIMODE)
+		vmcr |= ICH_VMCR_VEOIM;
+	if (ctlr & ICC_CTLR_CBPR)
+		vmcr |= ICH_VMCR_VCBPR;
+	write_sysreg(ich_vmcr_el2, vmcr);
+	/* EL2 drops priority only; the guest's EOI deactivates */
+	write_sysreg(icc_ctlr_el1, ctlr | ICC_CTLR_EOIMODE);
+	write_sysreg(ich_hcr_el2, ICH_HCR_EN);
+	isb();
+	return 0;
+}
+
+/* Give the physical CPU interface back to Linux as its virtual one is. */
+void gic_cpu_shutdown(struct per_cpu *cpu)
+{
+	u64 vmcr = read_sysreg(ich_vmcr_el2), lr;
+	unsigned int n;
+	u32 sgis;
+
+	if (!cpu->num_lrs)
+		return;
+	for (n = 0; n < cpu->num_lrs; n++) {
+		lr = read_lr(n);
+		write_lr(n, 0);
+		if (!(lr >> 62))
+			continue;
+		if (lr & ICH_LR_HW)	/* let the physical one fire again */
+			write_sysreg(icc_dir_el1,
+				     (lr >> ICH_LR_PINTID_SHIFT) & 0x3ff);
+		else if ((lr & 0xffffffff) < 16)
+			cpu->pending_sgis |= BIT(lr & 0xf);
+	}
+	for (n = 0; n < cpu->pending_count; n++)
+		write_sysreg(icc_dir_el1, cpu->pending_irqs[n]);
+	cpu->pending_count = 0;
+	write_sysreg(ich_hcr_el2, 0);
+	write_sysreg(icc_pmr_el1, (vmcr >> ICH_VMCR_VPMR_SHIFT) & 0xff);
+	write_sysreg(icc_bpr1_el1, (vmcr >> ICH_VMCR_VBPR1_SHIFT) & 7);
+	write_sysreg(icc_igrpen1_el1, !!(vmcr & ICH_VMCR_VENG1));
+	write_sysreg(icc_ctlr_el1, cpu->linux_icc_ctlr);
+	isb();
+	/* virtual SGIs not delivered yet arrive as physical ones */
+	sgis = __atomic_exchange_n(&cpu->pending_sgis, 0, __ATOMIC_ACQ_REL);
+	for (n = 0; n < 16; n++)
+		if (sgis & BIT(n))
+			write_sysreg(icc_sgi1r_el1,
+				     ((u64)n << 24) | sgi_target(cpu->mpidr));
+	isb();
+}
+
+static bool cell_owns_irq(const struct cell *cell, unsigned int intid)
+{
+	return intid < 1024 && (cell->irq_bitmap[intid / 32] >> (intid % 32)) & 1;
+}
+
+/* Put @lr into a free list register; false if all are in use. */
+static bool inject(struct per_cpu *cpu, u64 lr)
+{
+	u64 free = read_sysreg(ich_elrsr_el2);
+	unsigned int n;
+
+	for (n = 0; n < cpu->num_lrs; n++) {
+		if (!(free & BIT(n)))
+			continue;
+		write_lr(n, lr);
+		return true;
+	}
+	return false;
+}
+
+/* Is virtual INTID @intid pending in a list register already? */
+static bool lr_pending(struct per_cpu *cpu, unsigned int intid)
+{
+	u64 free = read_sysreg(ich_elrsr_el2), lr;
+	unsigned int n;
+
+	for (n = 0; n < cpu->num_lrs; n++) {
+		if (free & BIT(n))
+			continue;
+		lr = read_lr(n);
+		if ((lr & 0xffffffff) == intid && (lr >> 62) & 1)
+			return true;
+	}
+	return false;
+}
+
+static u64 hw_lr(unsigned int intid)
+{
+	return ICH_LR_PENDING | ICH_LR_HW | ICH_LR_GROUP1 | ICH_LR_PRIORITY |
+		((u64)intid << ICH_LR_PINTID_SHIFT) | intid;
+}
+
+static u64 sgi_lr(unsigned int sgi)
+{
+	return ICH_LR_PENDING | ICH_LR_GROUP1 | ICH_LR_PRIORITY | sgi;
+}
+
+/*
+ * Move what waits into free list registers; when something still waits,
+ * ask for the underflow maintenance interrupt.
+ */
+void gic_flush_pending(struct per_cpu *cpu)
+{
+	u32 sgis = __atomic_exchange_n(&cpu->pending_sgis, 0,
+				       __ATOMIC_ACQ_REL);
+	unsigned int n, kept = 0;
+
+	for (n = 0; n < 16; n++) {
+		if (!(sgis & BIT(n)) || lr_pending(cpu, n))
+			continue;
+		if (inject(cpu, sgi_lr(n)))
+			cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_VSGI]++;
+		else
+			__atomic_fetch_or(&cpu->pending_sgis, BIT(n),
+					  __ATOMIC_ACQ_REL);
+	}
+	for (n = 0; n < cpu->pending_count; n++)
+		if (!inject(cpu, hw_lr(cpu->pending_irqs[n])))
+			cpu->pending_irqs[kept++] = cpu->pending_irqs[n];
+	cpu->pending_count = kept;
+	write_sysreg(ich_hcr_el2, ICH_HCR_EN |
+		     (kept || cpu->pending_sgis ? ICH_HCR_UIE : 0));
+}
+
+static void queue_irq(struct per_cpu *cpu, unsigned int intid)
+{
+	if (inject(cpu, hw_lr(intid)))
+		return;
+	if (cpu->pending_count < PENDING_IRQS) {
+		cpu->pending_irqs[cpu->pending_count++] = intid;
+		return;
+	}
+	/* cannot happen with level/edge semantics; never lose it silently */
+	printk("WARNING: CPU %u: interrupt queue full, INTID %u deferred\n",
+	       cpu->cpu_id, intid);
+	write_sysreg(icc_dir_el1, intid);
+}
+
+void gic_handle_irq(struct per_cpu *cpu)
+{
+	unsigned int intid;
+	u64 iar;
+
+	for (;;) {
+		iar = read_sysreg(icc_iar1_el1);
+		intid = iar & 0xffffff;
+		if (intid >= 1020)
+			break;
+		cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_TOTAL]++;
+		write_sysreg(icc_eoir1_el1, iar);
+		if (intid == SGI_INJECT || intid == maintenance_irq) {
+			write_sysreg(icc_dir_el1, iar);
+			if (intid == maintenance_irq)
+				cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_MAINTENANCE]++;
+			else
+				cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_MANAGEMENT]++;
+			continue;
+		}
+		if (intid < 16 || !cell_owns_irq(cpu->cell, intid)) {
+			/* an SGI from nowhere or a foreign interrupt */
+			write_sysreg(icc_dir_el1, iar);
+			continue;
+		}
+		cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_VIRQ]++;
+		queue_irq(cpu, intid);
+	}
+	gic_flush_pending(cpu);
+}
+
+/* A cell CPU wrote @sgi1r to ICC_SGI1R_EL1. */
+void gic_send_sgis(struct per_cpu *cpu, u64 sgi1r)
+{
+	unsigned int sgi = SGI1R_INTID(sgi1r), target;
+	struct per_cpu *other;
+	u64 mpidr;
+
+	for (target = 0; target < hypervisor_header.max_cpus; target++) {
+		other = per_cpu(target);
+		if (other->cell != cpu->cell || !other->gicr)
+			continue;
+		mpidr = other->mpidr;
+		if (sgi1r & SGI1R_IRM) {
+			if (other == cpu)
+				continue;
+		} else if (SGI1R_AFF3(sgi1r) != ((mpidr >> 32) & 0xff) ||
+			   SGI1R_AFF2(sgi1r) != ((mpidr >> 16) & 0xff) ||
+			   SGI1R_AFF1(sgi1r) != ((mpidr >> 8) & 0xff) ||
+			   SGI1R_RS(sgi1r) != ((mpidr & 0xff) >> 4) ||
+			   !(SGI1R_TARGETS(sgi1r) & BIT(mpidr & 0xf))) {
+			continue;
+		}
+		__atomic_fetch_or(&other->pending_sgis, BIT(sgi),
+				  __ATOMIC_ACQ_REL);
+		if (other != cpu) {
+			dsb(ish);
+			write_sysreg(icc_sgi1r_el1, ((u64)SGI_INJECT << 24) |
+				     sgi_target(mpidr));
+		}
+	}
+	isb();
+}
+
+/* ---- distributor and redistributor emulation ---- */
+
+/* The bits of a 1-bit-per-INTID register word the cell may touch. */
+static u32 owned_bits(const struct cell *cell, unsigned int first_intid)
+{
+	return first_intid < 1024 ? cell->irq_bitmap[first_intid / 32] : 0;
+}
+
+/* Expand one bit per INTID into a field of @width bits per INTID. */
+static u64 field_mask(const struct cell *cell, unsigned int first_intid,
+		      unsigned int count, unsigned int width)
+{
+	u64 mask = 0;
+	unsigned int n;
+
+	for (n = 0; n < count; n++)
+		if (cell_owns_irq(cell, first_intid + n))
+			mask |= ((1UL << width) - 1) << (n * width);
+	return mask;
+}
+
+/* Read-modify-write of the cell's fields only, under the lock. */
+static void masked_access(volatile u8 *reg, struct mmio_access *mmio,
+			  u64 mask, bool locked)
+{
+	u64 old;
+
+	if (!mmio->is_write) {
+		mmio->value = mmio_read(reg, mmio->size) & mask;
+		return;
+	}
+	if (!locked) {
+		/* set/clear registers: foreign bits are simply not written */
+		mmio_write(reg, mmio->size, mmio->value & mask);
+		return;
+	}
+	spin_lock(&dist_lock);
+	old = mmio_read(reg, mmio->size);
+	mmio_write(reg, mmio->size, (old & ~mask) | (mmio->value & mask));
+	spin_unlock(&dist_lock);
+}
+
+static bool gicd_access(struct per_cpu *cpu, struct mmio_access *mmio)
+{
+	const struct cell *cell = cpu->cell;
+	u64 reg = mmio->address;
+	volatile u8 *addr = gicd + reg;
+	unsigned int intid;
+
+	if (reg >= GICD_IGROUPR && reg < GICD_ICACTIVER_END) {
+		if (mmio->size != 4)
+			return false;
+		intid = (reg & 0x7f) * 8;
+		masked_access(addr, mmio, owned_bits(cell, intid),
+			      reg < GICD_ISENABLER);
+		return true;
+	}
+	if (reg >= GICD_IPRIORITYR && reg < GICD_IPRIORITYR_END) {
+		if (mmio->size != 1 && mmio->size != 4)
+			return false;
+		intid = reg - GICD_IPRIORITYR;
+		masked_access(addr, mmio, field_mask(cell, intid, mmio->size,
+						     8), true);
+		return true;
+	}
+	if (reg >= GICD_ICFGR && reg < GICD_ICFGR_END) {
+		intid = (reg - GICD_ICFGR) * 4;
+		masked_access(addr, mmio, field_mask(cell, intid, 16, 2),
+			      true);
+		return mmio->size == 4;
+	}
+	if (reg >= GICD_IGRPMODR && reg < GICD_IGRPMODR_END) {
+		intid = (reg - GICD_IGRPMODR) * 8;
+		masked_access(addr, mmio, owned_bits(cell, intid), true);
+		return mmio->size == 4;
+	}
+	if (reg >= GICD_IROUTER && reg < GICD_IROUTER_END) {
+		intid = 32 + (reg - GICD_IROUTER) / 8;
+		if (!cell_owns_irq(cell, intid)) {
+			if (!mmio->is_write)
+				mmio->value = 0;
+			return true;
+		}
+		/* routing names a CPU by affinity; the root cell's CPUs
+		 * are all its own, cells get their CPUs checked later */
+		if (mmio->is_write)
+			mmio_write(addr, mmio->size, mmio->value);
+		else
+			mmio->value = mmio_read(addr, mmio->size);
+		return true;
+	}
+	if (reg == GICD_CTLR || reg == GICD_TYPER || reg == GICD_IIDR ||
+	    reg >= GICD_ID_REGS) {
+		/* identification and global control: read only */
+		if (!mmio->is_write)
+			mmio->value = mmio_read(addr, mmio->size);
+		return true;
+	}
+	if (!mmio->is_write)
+		mmio->value = 0;
+	return true;
+}
+
+static struct per_cpu *redistributor_owner(unsigned long frame)
+{
+	unsigned int n;
+
+	for (n = 0; n < hypervisor_header.max_cpus; n++)
+		if ((unsigned long)per_cpu(n)->gicr == frame)
+			return per_cpu(n);
+	return NULL;
+}
+
+static bool gicr_access(struct per_cpu *cpu, struct mmio_access *mmio)
+{
+	unsigned long frame = (unsigned long)gicr +
+		(mmio->address & ~(GICR_FRAME_SIZE - 1));
+	u64 reg = mmio->address & (GICR_FRAME_SIZE - 1);
+	struct per_cpu *owner = redistributor_owner(frame);
+	volatile u8 *addr = (volatile u8 *)frame + reg;
+
+	if (!owner || owner->cell != cpu->cell) {
+		/* another cell's CPU, or none: identification only */
+		if (mmio->is_write)
+			return true;
+		mmio->value = reg == GICR_TYPER || reg >= GICD_ID_REGS ?
+			mmio_read(addr, mmio->size) : 0;
+		return true;
+	}
+	if (reg >= GICR_SGI_BASE + GICD_IGROUPR &&
+	    reg < GICR_SGI_BASE + GICD_ICACTIVER_END && mmio->size == 4) {
+		/* the hypervisor's own SGI and PPI stay as they are */
+		masked_access(addr, mmio, ~(u64)reserved_private_irqs() &
+			      0xffffffff, reg < GICR_SGI_BASE + GICD_ISENABLER);
+		return true;
+	}
+	if (mmio->is_write)
+		mmio_write(addr, mmio->size, mmio->value);
+	else
+		mmio->value = mmio_read(addr, mmio->size);
+	return true;
+}
+
+bool gic_mmio_access(struct per_cpu *cpu, u64 address,
+		     struct mmio_access *mmio)
+{
+	u64 gicd_base = system_config->platform_info.arm.gicd_base;
+	u64 gicr_base = system_config->platform_info.arm.gicr_base;
+
+	if (address >= gicd_base && address < gicd_base + GICD_SIZE) {
+		mmio->address = address - gicd_base;
+		return gicd_access(cpu, mmio);
+	}
+	if (address >= gicr_base && address < gicr_base +
+	    gic_gicr_window_size()) {
+		mmio->address = address - gicr_base;
+		return gicr_access(cpu, mmio);
+	}
+	return false;
+}

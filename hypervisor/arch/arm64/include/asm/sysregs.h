@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * arm64 system registers and the bits the hypervisor uses.
+ */
+#ifndef _JAILHOUSE_ASM_SYSREGS_H
+#define _JAILHOUSE_ASM_SYSREGS_H
+
+#ifdef __ASSEMBLY__
+#define _UL(x)			x
+#else
+#define _UL(x)			x##UL
+#endif
+
+#define SCTLR_M			(_UL(1) << 0)
+#define SCTLR_C			(_UL(1) << 2)
+#define SCTLR_I			(_UL(1) << 12)
+#define SCTLR_EL2_RES1		_UL(0x30c50830)
+
+/* HCR_EL2 of a partitioning hypervisor (abi-facts §7.4) */
+#define HCR_VM			(_UL(1) << 0)
+#define HCR_FMO			(_UL(1) << 3)
+#define HCR_IMO			(_UL(1) << 4)
+#define HCR_TSC			(_UL(1) << 19)
+#define HCR_TAC			(_UL(1) << 21)
+#define HCR_RW			(_UL(1) << 31)
+
+/* TCR_EL2: 48-bit VA, 4 KiB granule, inner/outer WB-WA, inner shareable */
+#define TCR_EL2_RES1		((_UL(1) << 31) | (_UL(1) << 23))
+#define TCR_T0SZ(bits)		(64 - (bits))
+#define TCR_IRGN0_WBWA		(_UL(1) << 8)
+#define TCR_ORGN0_WBWA		(_UL(1) << 10)
+#define TCR_SH0_INNER		(_UL(3) << 12)
+#define TCR_PS_SHIFT		16
+
+/* VTCR_EL2 */
+#define VTCR_RES1		(_UL(1) << 31)
+#define VTCR_SL0_L0		(_UL(2) << 6)
+#define VTCR_IRGN0_WBWA		(_UL(1) << 8)
+#define VTCR_ORGN0_WBWA		(_UL(1) << 10)
+#define VTCR_SH0_INNER		(_UL(3) << 12)
+#define VTCR_PS_SHIFT		16
+
+/* MAIR: 0 normal WB RA/WA, 1 device-nGnRE, 2 normal non-cacheable */
+#define MAIR_EL2_VALUE		_UL(0x00000000004404ff)
+#define MAIR_IDX_NORMAL		0
+#define MAIR_IDX_DEVICE		1
+
+#define ESR_EC(esr)		(((esr) >> 26) & 0x3f)
+#define ESR_IL			(_UL(1) << 25)
+#define ESR_ISS(esr)		((esr) & 0x1ffffff)
+
+#define EC_WFX			0x01
+#define EC_HVC64		0x16
+#define EC_SMC64		0x17
+#define EC_SYS64		0x18
+#define EC_IABT_LOW		0x20
+#define EC_DABT_LOW		0x24
+
+#define SPSR_EL1H_MASKED	_UL(0x3c5)
+
+#define MPIDR_AFF_MASK		_UL(0xff00ffffff)
+
+#ifndef __ASSEMBLY__
+#define read_sysreg(reg) ({						\
+	unsigned long __val;						\
+	asm volatile("mrs %0, " #reg : "=r" (__val));			\
+	__val;								\
+})
+
+#define write_sysreg(reg, val)						\
+	asm volatile("msr " #reg ", %0" : : "r" ((unsigned long)(val)))
+
+#define isb()		asm volatile("isb" : : : "memory")
+#define dsb(opt)	asm volatile("dsb " #opt : : : "memory")
+#define wfe()		asm volatile("wfe" : : : "memory")
+#define sev()		asm volatile("sev" : : : "memory")
+#define cpu_relax()	asm volatile("yield" : : : "memory")
+#endif /* !__ASSEMBLY__ */
+
+#endif /* !_JAILHOUSE_ASM_SYSREGS_H */

@@ -1,0 +1,263 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * What a cell's CPU does that traps to EL2: hypercalls, SMCs (PSCI, SMCCC,
+ * SiP calls), writes to ICC_SGI1R_EL1, accesses to emulated devices, and
+ * physical interrupts.  Everything else parks the CPU with one line
+ * saying what it did.
+ */
+#include <jailhouse/hypervisor.h>
+#include <jailhouse/gic.h>
+#include <jailhouse/string.h>
+#include <asm/sysregs.h>
+
+#define ISS_HVC_IMM(iss)	((iss) & 0xffff)
+#define ISS_SYS_DIR_READ	BIT(0)
+#define ISS_SYS_RT(iss)		(((iss) >> 5) & 0x1f)
+#define ISS_SYS_REG_MASK	0x3ffc1e
+#define ISS_SYS_ICC_SGI1R	((3UL << 20) | (5UL << 17) | (0UL << 14) | \
+				 (12UL << 10) | (11UL << 1))
+#define ISS_DABT_ISV		BIT(24)
+#define ISS_DABT_SAS(iss)	(((iss) >> 22) & 3)
+#define ISS_DABT_SSE		BIT(21)
+#define ISS_DABT_SRT(iss)	(((iss) >> 16) & 0x1f)
+#define ISS_DABT_SF		BIT(15)
+#define ISS_DABT_WNR		BIT(6)
+
+#define PSCI_VERSION		0x84000000
+#define PSCI_CPU_OFF		0x84000002
+#define PSCI_CPU_ON_32		0x84000003
+#define PSCI_CPU_ON_64		0xc4000003
+#define PSCI_SYSTEM_OFF		0x84000008
+#define PSCI_SYSTEM_RESET	0x84000009
+#define PSCI_FEATURES		0x8400000a
+#define SMCCC_VERSION		0x80000000
+#define SMCCC_ARCH_FEATURES	0x80000001
+#define SMCCC_ARCH_WORKAROUND_1	0x80008000
+#define SMCCC_ARCH_WORKAROUND_2	0x80007fff
+#define SMCCC_ARCH_WORKAROUND_3	0x80003fff
+#define SMCCC_NOT_SUPPORTED	((u64)-1)
+#define PSCI_DENIED		((u64)-3)
+#define SMC_OWNER(id)		(((id) >> 24) & 0x3f)
+#define SMC_OWNER_SIP		2
+
+static u64 reg_value(struct trap_frame *frame, unsigned int reg)
+{
+	return reg == 31 ? 0 : frame->x[reg];
+}
+
+static void skip_instruction(void)
+{
+	write_sysreg(elr_el2, read_sysreg(elr_el2) + 4);
+}
+
+static void forward_smc(struct trap_frame *frame)
+{
+	register u64 x0 asm("x0") = frame->x[0];
+	register u64 x1 asm("x1") = frame->x[1];
+	register u64 x2 asm("x2") = frame->x[2];
+	register u64 x3 asm("x3") = frame->x[3];
+	register u64 x4 asm("x4") = frame->x[4];
+	register u64 x5 asm("x5") = frame->x[5];
+	register u64 x6 asm("x6") = frame->x[6];
+	register u64 x7 asm("x7") = frame->x[7];
+
+	asm volatile("smc #0"
+		     : "+r" (x0), "+r" (x1), "+r" (x2), "+r" (x3)
+		     : "r" (x4), "r" (x5), "r" (x6), "r" (x7)
+		     : "x8", "x9", "x10", "x11", "x12", "x13", "x14", "x15",
+		       "x16", "x17", "memory");
+	frame->x[0] = x0;
+	frame->x[1] = x1;
+	frame->x[2] = x2;
+	frame->x[3] = x3;
+}
+
+static bool sip_call_allowed(struct per_cpu *cpu, u32 id)
+{
+	const struct jailhouse_cell_desc *desc = cpu->cell->config;
+	const struct jailhouse_smc_id *ids = jailhouse_cell_smc_ids(desc);
+	unsigned int n;
+
+	for (n = 0; n < desc->num_smc_ids; n++)
+		if (ids[n].id == id)
+			return true;
+	return false;
+}
+
+static void refuse_smc(struct per_cpu *cpu, struct trap_frame *frame,
+		       u32 id)
+{
+	/* once per CPU and function, so a retry loop cannot flood */
+	if (cpu->last_refused_smc != id) {
+		cpu->last_refused_smc = id;
+		printk("SMC 0x%08x refused for cell '%s' (CPU %u, PC 0x%lx): "
+		       "not in its smc_ids\n", id, cpu->cell->config->name,
+		       cpu->cpu_id, read_sysreg(elr_el2));
+	}
+	frame->x[0] = SMCCC_NOT_SUPPORTED;
+}
+
+static void handle_smc(struct per_cpu *cpu, struct trap_frame *frame)
+{
+	u32 id = frame->x[0];
+
+	skip_instruction();
+	switch (id) {
+	case PSCI_VERSION:
+	case PSCI_FEATURES:
+	case SMCCC_VERSION:
+	case SMCCC_ARCH_FEATURES:
+	case SMCCC_ARCH_WORKAROUND_1:
+	case SMCCC_ARCH_WORKAROUND_2:
+	case SMCCC_ARCH_WORKAROUND_3:
+		cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_SMCCC]++;
+		forward_smc(frame);
+		return;
+	case PSCI_SYSTEM_OFF:
+	case PSCI_SYSTEM_RESET:
+		cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_PSCI]++;
+		if (cpu->cell == &root_cell) {
+			printk("Root cell: PSCI 0x%08x, passed to firmware\n",
+			       id);
+			forward_smc(frame);
+			return;
+		}
+		break;
+	case PSCI_CPU_OFF:
+	case PSCI_CPU_ON_32:
+	case PSCI_CPU_ON_64:
+		/* CPU hand-over between cells arrives with cell support */
+		cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_PSCI]++;
+		frame->x[0] = PSCI_DENIED;
+		if (cpu->last_refused_smc != id) {
+			cpu->last_refused_smc = id;
+			printk("PSCI 0x%08x denied on CPU %u: CPU hotplug is "
+			       "not supported while the hypervisor runs\n",
+			       id, cpu->cpu_id);
+		}
+		return;
+	default:
+		break;
+	}
+	cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_SMCCC]++;
+	if (SMC_OWNER(id) == SMC_OWNER_SIP && sip_call_allowed(cpu, id))
+		forward_smc(frame);
+	else
+		refuse_smc(cpu, frame, id);
+}
+
+static int handle_sysreg(struct per_cpu *cpu, struct trap_frame *frame,
+			 u64 esr)
+{
+	u64 iss = ESR_ISS(esr);
+
+	if ((iss & ISS_SYS_REG_MASK) == ISS_SYS_ICC_SGI1R &&
+	    !(iss & ISS_SYS_DIR_READ)) {
+		skip_instruction();
+		gic_send_sgis(cpu, reg_value(frame, ISS_SYS_RT(iss)));
+		return 0;
+	}
+	printk("FATAL: CPU %u: unhandled system register %s (ESR 0x%llx, "
+	       "PC 0x%lx)\n", cpu->cpu_id,
+	       iss & ISS_SYS_DIR_READ ? "read" : "write", esr,
+	       read_sysreg(elr_el2));
+	return -1;
+}
+
+static int handle_data_abort(struct per_cpu *cpu, struct trap_frame *frame,
+			     u64 esr)
+{
+	u64 iss = ESR_ISS(esr), address, value;
+	struct mmio_access mmio;
+	unsigned int reg = ISS_DABT_SRT(iss);
+
+	address = ((read_sysreg(hpfar_el2) & 0xffffffffff0UL) << 8) |
+		(read_sysreg(far_el2) & 0xfff);
+	mmio.size = 1U << ISS_DABT_SAS(iss);
+	mmio.is_write = iss & ISS_DABT_WNR;
+	mmio.value = mmio.is_write ? reg_value(frame, reg) : 0;
+	if (mmio.size < 8 && mmio.is_write)
+		mmio.value &= (1UL << (mmio.size * 8)) - 1;
+
+	if (!(iss & ISS_DABT_ISV) || !gic_mmio_access(cpu, address, &mmio)) {
+		printk("FATAL: CPU %u: unhandled data %s at 0x%llx, %u bytes "
+		       "(PC 0x%lx, cell '%s')\n", cpu->cpu_id,
+		       mmio.is_write ? "write" : "read", address, mmio.size,
+		       read_sysreg(elr_el2), cpu->cell->config->name);
+		return -1;
+	}
+	cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_MMIO]++;
+	if (!mmio.is_write && reg != 31) {
+		value = mmio.value;
+		if ((iss & ISS_DABT_SSE) && mmio.size < 8 &&
+		    (value & (1UL << (mmio.size * 8 - 1))))
+			value |= ~0UL << (mmio.size * 8);
+		if (!(iss & ISS_DABT_SF))
+			value &= 0xffffffff;
+		frame->x[reg] = value;
+	}
+	skip_instruction();
+	return 0;
+}
+
+int arch_handle_sync(struct trap_frame *frame)
+{
+	struct per_cpu *cpu = this_cpu();
+	u64 esr = read_sysreg(esr_el2);
+	int err = 0;
+
+	cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_TOTAL]++;
+	switch (ESR_EC(esr)) {
+	case EC_HVC64:
+		if (ISS_HVC_IMM(ESR_ISS(esr)) != JAILHOUSE_HVC_CODE) {
+			printk("FATAL: CPU %u: HVC #0x%llx, not a hypercall "
+			       "(PC 0x%lx)\n", cpu->cpu_id,
+			       ISS_HVC_IMM(ESR_ISS(esr)),
+			       read_sysreg(elr_el2));
+			err = -1;
+			break;
+		}
+		cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_HYPERCALL]++;
+		frame->x[0] = hypercall(frame->x[0], frame->x[1],
+					frame->x[2]);
+		if (cpu->disabling)
+			return arch_leave_hypervisor(frame);
+		break;
+	case EC_SMC64:
+		handle_smc(cpu, frame);
+		break;
+	case EC_SYS64:
+		err = handle_sysreg(cpu, frame, esr);
+		break;
+	case EC_DABT_LOW:
+		err = handle_data_abort(cpu, frame, esr);
+		break;
+	default:
+		printk("FATAL: CPU %u: unhandled trap, ESR 0x%llx (class "
+		       "0x%llx), PC 0x%lx\n", cpu->cpu_id, esr, ESR_EC(esr),
+		       read_sysreg(elr_el2));
+		err = -1;
+	}
+	if (err)
+		cpu_park("the access above");
+	gic_flush_pending(cpu);
+	return 0;
+}
+
+void arch_handle_irq(struct trap_frame *frame)
+{
+	struct per_cpu *cpu = this_cpu();
+
+	(void)frame;
+	cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_TOTAL]++;
+	gic_handle_irq(cpu);
+}
+
+void arch_handle_el2_fault(struct trap_frame *frame)
+{
+	(void)frame;
+	printk("FATAL: hypervisor fault on CPU %u: ESR 0x%lx, FAR 0x%lx, "
+	       "ELR 0x%lx; stopping this CPU\n", this_cpu()->cpu_id,
+	       read_sysreg(esr_el2), read_sysreg(far_el2),
+	       read_sysreg(elr_el2));
+}

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Cells.  Today the root cell: its stage-2 tables map its memory regions
+ * one to one; its interrupts are those of its irqchip entries plus the
+ * SGIs and PPIs every cell has.
+ */
+#include <jailhouse/hypervisor.h>
+#include <jailhouse/gic.h>
+#include <jailhouse/string.h>
+
+struct cell root_cell;
+
+static unsigned long region_flags(const struct jailhouse_memory *mem)
+{
+	unsigned long flags = PAGE_FLAG_STAGE2;
+
+	if (mem->flags & JAILHOUSE_MEM_IO)
+		flags |= PAGE_FLAG_DEVICE;
+	if (!(mem->flags & JAILHOUSE_MEM_WRITE))
+		flags |= PAGE_FLAG_NOWRITE;
+	return flags;
+}
+
+static bool is_subpage(const struct jailhouse_memory *mem)
+{
+	return (mem->virt_start | mem->size | mem->phys_start) &
+		(PAGE_SIZE - 1);
+}
+
+static int map_regions(struct cell *cell)
+{
+	const struct jailhouse_cell_desc *desc = cell->config;
+	const struct jailhouse_memory *mem = jailhouse_cell_mem_regions(desc);
+	unsigned int n;
+	int err;
+
+	for (n = 0; n < desc->num_memory_regions; n++, mem++) {
+		if (!mem->size || (mem->flags & JAILHOUSE_MEM_COMM_REGION) ||
+		    is_subpage(mem))
+			continue;
+		err = paging_map(cell->s2_root, mem->virt_start,
+				 mem->phys_start, mem->size,
+				 region_flags(mem));
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+static void collect_irqs(struct cell *cell)
+{
+	const struct jailhouse_cell_desc *desc = cell->config;
+	const struct jailhouse_irqchip *chip = jailhouse_cell_irqchips(desc);
+	u64 gicd = system_config->platform_info.arm.gicd_base;
+	unsigned int n, word;
+
+	cell->irq_bitmap[0] = ~BIT(SGI_INJECT) &
+		~BIT(system_config->platform_info.arm.maintenance_irq);
+	for (n = 0; n < desc->num_irqchips; n++, chip++) {
+		if (chip->address != gicd || chip->pin_base % 32)
+			continue;
+		for (word = 0; word < 4; word++)
+			if (chip->pin_base / 32 + word < 32 &&
+			    chip->pin_base + word * 32 >= 32)
+				cell->irq_bitmap[chip->pin_base / 32 + word] |=
+					chip->pin_bitmap[word];
+	}
+}
+
+int root_cell_init(void)
+{
+	const struct jailhouse_cell_desc *desc = &system_config->root_cell;
+	unsigned int n;
+	int err;
+
+	root_cell.config = desc;
+	root_cell.id = 0;
+	for (n = 0; n < desc->cpu_set_size && n < sizeof(root_cell.cpu_set);
+	     n++)
+		root_cell.cpu_set[n] = jailhouse_cell_cpu_set(desc)[n];
+	collect_irqs(&root_cell);
+
+	root_cell.s2_root = page_alloc();
+	if (!root_cell.s2_root)
+		return -ENOMEM;
+	err = map_regions(&root_cell);
+	/* the root cell's driver reads the hypervisor's log ring */
+	if (!err)
+		err = paging_map(root_cell.s2_root, (u64)console_page,
+				 (u64)console_page, PAGE_SIZE,
+				 PAGE_FLAG_STAGE2 | PAGE_FLAG_NOWRITE);
+	if (err)
+		printk("ERROR: root cell stage 2: %d\n", err);
+	return err;
+}

@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * GICv3: the distributor and redistributors emulated for the cells, the
+ * physical interrupts taken at EL2 and injected through list registers.
+ */
+#ifndef _JAILHOUSE_GIC_H
+#define _JAILHOUSE_GIC_H
+
+#include <jailhouse/hypervisor.h>
+
+#define SGI_INJECT		0	/* kicks a CPU to inject virtual SGIs */
+#define GICR_FRAME_SIZE		0x20000UL
+#define GICD_SIZE		0x10000UL
+
+struct mmio_access {
+	u64 address;		/* offset into the emulated block */
+	unsigned int size;	/* 1, 2, 4 or 8 bytes */
+	bool is_write;
+	u64 value;
+};
+
+int gic_init(void);
+int gic_cpu_init(struct per_cpu *cpu);
+void gic_cpu_shutdown(struct per_cpu *cpu);
+void gic_handle_irq(struct per_cpu *cpu);
+void gic_send_sgis(struct per_cpu *cpu, u64 sgi1r);
+void gic_flush_pending(struct per_cpu *cpu);
+bool gic_mmio_access(struct per_cpu *cpu, u64 address,
+		     struct mmio_access *mmio);
+unsigned long gic_gicr_window_size(void);
+
+#endif /* !_JAILHOUSE_GIC_H */

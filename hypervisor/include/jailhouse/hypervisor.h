@@ -1,0 +1,118 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Core state of the hypervisor: memory layout, per-CPU data, the root
+ * cell, and the functions the parts call each other through.
+ */
+#ifndef _JAILHOUSE_HYPERVISOR_H
+#define _JAILHOUSE_HYPERVISOR_H
+
+#include <jailhouse/types.h>
+#include <jailhouse/cell-config.h>
+#include <jailhouse/header.h>
+#include <jailhouse/hypercall.h>
+
+#define PAGE_SIZE		4096UL
+#define PAGE_MASK		(~(PAGE_SIZE - 1))
+#define PERCPU_SIZE		16384UL
+#define MAX_CPUS		64
+#define PENDING_IRQS		64
+
+#define ALIGN_UP(x, a)		(((x) + (a) - 1) & ~((a) - 1))
+#define BIT(n)			(1UL << (n))
+
+#define EPERM		1
+#define ENOENT		2
+#define EIO		5
+#define E2BIG		7
+#define ENOMEM		12
+#define EBUSY		16
+#define EEXIST		17
+#define ENODEV		19
+#define EINVAL		22
+#define ERANGE		34
+#define ENOSYS		38
+
+struct cell {
+	const struct jailhouse_cell_desc *config;
+	unsigned int id;
+	u64 *s2_root;			/* stage-2 level-0 table */
+	u32 irq_bitmap[32];		/* INTIDs 0-1023 the cell owns */
+	u8 cpu_set[MAX_CPUS / 8];
+};
+
+/* The guest's general-purpose registers, saved at every trap. */
+struct trap_frame {
+	u64 x[31];
+	u64 pad;
+};
+
+struct per_cpu {
+	unsigned int cpu_id;
+	u64 mpidr;
+	struct cell *cell;
+	u32 stats[JAILHOUSE_NUM_CPU_STATS];
+	void *gicr;			/* this CPU's redistributor */
+	unsigned int num_lrs;
+	volatile u32 pending_sgis;	/* virtual SGIs to inject */
+	u16 pending_irqs[PENDING_IRQS];	/* physical IRQs waiting for an LR */
+	unsigned int pending_count;
+	/* what Linux had at EL2 and in the GIC CPU interface */
+	u64 linux_hcr;
+	u64 linux_vtcr;
+	u64 linux_icc_ctlr;
+	u32 last_refused_smc;		/* log each refused call once */
+	/* the disable rendezvous */
+	bool disabling;
+};
+
+extern struct jailhouse_header hypervisor_header;
+extern struct jailhouse_system *system_config;
+extern struct cell root_cell;
+extern unsigned long hypervisor_phys;
+extern unsigned int num_root_cpus;
+
+static inline struct per_cpu *per_cpu(unsigned int cpu)
+{
+	return (struct per_cpu *)((unsigned long)&hypervisor_header +
+				  hypervisor_header.core_size +
+				  cpu * PERCPU_SIZE);
+}
+
+struct per_cpu *this_cpu(void);
+
+/* printk.c */
+void printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void console_init(void);
+extern u8 console_page[];
+
+/* paging.c */
+#define PAGE_FLAG_DEVICE	BIT(0)
+#define PAGE_FLAG_READONLY	BIT(1)
+#define PAGE_FLAG_STAGE2	BIT(2)
+#define PAGE_FLAG_NOWRITE	BIT(3)	/* stage 2: read-only */
+
+int page_pool_init(unsigned long start, unsigned long end);
+void *page_alloc(void);
+void page_free(void *page);
+unsigned long page_pool_pages(void);
+unsigned long page_pool_used(void);
+int paging_map(u64 *root, u64 virt, u64 phys, u64 size, unsigned long flags);
+int paging_unmap(u64 *root, u64 virt, u64 size);
+void paging_destroy(u64 *root);
+extern u64 *hv_page_table;
+
+/* setup.c, cell.c, arch/arm64 */
+int el2_init(unsigned int cpu_id, struct per_cpu *cpu);
+int root_cell_init(void);
+int arch_cpu_init(struct per_cpu *cpu);
+void arch_cpu_restore(struct per_cpu *cpu);
+bool arch_leave_hypervisor(struct trap_frame *frame);
+int arch_handle_sync(struct trap_frame *frame);
+void arch_handle_irq(struct trap_frame *frame);
+void arch_handle_el2_fault(struct trap_frame *frame);
+
+/* control.c */
+long hypercall(unsigned long code, unsigned long arg1, unsigned long arg2);
+void cpu_park(const char *why);
+
+#endif /* !_JAILHOUSE_HYPERVISOR_H */
