@@ -38,7 +38,34 @@
 #define MAX_CONFIG_SIZE		(1 << 20)
 #define KERNEL_HEADROOM		(16 << 20)
 
-extern char __hyp_stub_vectors[];
+/*
+ * Kernel symbols that only the patches in patches/linux export.  They are
+ * looked up when needed, not linked, so that the module loads on any
+ * kernel and can say which patch is missing.
+ */
+static struct {
+	void *hyp_stub_vectors;
+	u32 *boot_cpu_mode;
+	struct vm_struct *(*get_vm_area_caller)(unsigned long size,
+						unsigned long flags,
+						unsigned long start,
+						unsigned long end,
+						const void *caller);
+	int (*ioremap_page_range)(unsigned long addr, unsigned long end,
+				  phys_addr_t phys_addr, pgprot_t prot);
+} ksym;
+
+static const struct {
+	const char *name;
+	unsigned int patch;
+	size_t offset;
+} needed_symbols[] = {
+	{ "__hyp_stub_vectors", 1, offsetof(typeof(ksym), hyp_stub_vectors) },
+	{ "ioremap_page_range", 2, offsetof(typeof(ksym), ioremap_page_range) },
+	{ "__get_vm_area_caller", 2,
+	  offsetof(typeof(ksym), get_vm_area_caller) },
+	{ "__boot_cpu_mode", 4, offsetof(typeof(ksym), boot_cpu_mode) },
+};
 
 static DEFINE_MUTEX(jailhouse_lock);
 static bool jailhouse_enabled;
@@ -227,15 +254,60 @@ static int check_cpus(const struct jailhouse_system *config)
 
 /* ---- the machine ---- */
 
+static void put_kernel_symbols(void)
+{
+	unsigned int n;
+	void **slot;
+
+	for (n = 0; n < ARRAY_SIZE(needed_symbols); n++) {
+		slot = (void *)&ksym + needed_symbols[n].offset;
+		if (*slot)
+			__symbol_put(needed_symbols[n].name);
+		*slot = NULL;
+	}
+}
+
+static int get_kernel_symbols(void)
+{
+	unsigned int n;
+	void **slot;
+
+	for (n = 0; n < ARRAY_SIZE(needed_symbols); n++) {
+		slot = (void *)&ksym + needed_symbols[n].offset;
+		if (*slot)
+			continue;
+		*slot = __symbol_get(needed_symbols[n].name);
+		if (!*slot) {
+			set_error("the kernel does not export %s: apply kernel "
+				  "patch %u of patches/linux/<version> and "
+				  "rebuild it", needed_symbols[n].name,
+				  needed_symbols[n].patch);
+			return -ENOSYS;
+		}
+	}
+	return 0;
+}
+
+static bool all_cpus_booted_at_el2(void)
+{
+	return ksym.boot_cpu_mode[0] == BOOT_CPU_MODE_EL2 &&
+		ksym.boot_cpu_mode[1] == BOOT_CPU_MODE_EL2;
+}
+
 static int check_el2(void)
 {
+	int err;
+
 	if (is_kernel_in_hyp_mode()) {
 		set_error("Linux runs at EL2 with VHE, so EL2 is taken: apply "
 			  "kernel patch 1 (patches/linux) or boot with "
 			  "id_aa64mmfr1.vh=0");
 		return -ENODEV;
 	}
-	if (!is_hyp_mode_available()) {
+	err = get_kernel_symbols();
+	if (err)
+		return err;
+	if (!all_cpus_booted_at_el2()) {
 		set_error("no EL2 available: Linux was not started at EL2 on "
 			  "every CPU (the boot loader or firmware enters at "
 			  "EL1)");
@@ -344,13 +416,14 @@ static void *map_hypervisor_memory(unsigned long phys, unsigned long size)
 			  "driver; see /proc/iomem", phys, size >> 20);
 		return ERR_PTR(-EBUSY);
 	}
-	hv_area = __get_vm_area_caller(size, VM_IOREMAP, VMALLOC_START,
-				       VMALLOC_END,
-				       __builtin_return_address(0));
+	hv_area = ksym.get_vm_area_caller(size, VM_IOREMAP, VMALLOC_START,
+					  VMALLOC_END,
+					  __builtin_return_address(0));
 	if (!hv_area)
 		goto nomem;
 	addr = (unsigned long)hv_area->addr;
-	if (ioremap_page_range(addr, addr + size, phys, PAGE_KERNEL_EXEC))
+	if (ksym.ioremap_page_range(addr, addr + size, phys,
+				    PAGE_KERNEL_EXEC))
 		goto nomem;
 	if (!mapping_executable(addr)) {
 		set_error("the kernel maps the hypervisor memory "
@@ -497,7 +570,7 @@ static int load_hypervisor(const struct firmware *fw,
 	hv_header = mem;
 	hv_header->max_cpus = max_cpus;
 	hv_header->online_cpus = num_online_cpus();
-	hv_header->arm_linux_hyp_vectors = __pa_symbol(__hyp_stub_vectors);
+	hv_header->arm_linux_hyp_vectors = __pa_symbol(ksym.hyp_stub_vectors);
 	hv_header->arm_linux_hyp_abi = HYP_STUB_ABI_OPCODE;
 	hv_console = mem + image->console_page;
 	hv_entry = (jailhouse_entry)(mem + image->entry);
@@ -841,6 +914,7 @@ static void __exit jailhouse_exit(void)
 	sysfs_remove_group(&jailhouse_dev->kobj, &jailhouse_group);
 	root_device_unregister(jailhouse_dev);
 	kfree(core_copy);
+	put_kernel_symbols();
 }
 
 module_init(jailhouse_init);

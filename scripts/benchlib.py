@@ -48,6 +48,18 @@ def build_module(name, kdir, outdir):
     return os.path.join(dst, name + ".ko")
 
 
+def build_config(source, cell):
+    """Compile a configuration source as configs/Makefile does."""
+    obj = cell + ".o"
+    run([CROSS + "gcc", "-std=gnu11", "-O2", "-Wall", "-Werror",
+         "-fno-common", "-I", os.path.join(TOP, "include"),
+         "-I", os.path.join(TOP, "configs", "arm64"),
+         "-I", os.path.dirname(source), "-c", "-o", obj, source])
+    run([CROSS + "objcopy", "-O", "binary", "-j", ".data", obj, cell])
+    os.unlink(obj)
+    return cell
+
+
 def make_overlay(stage, archive):
     """Pack directory STAGE as a gzip'd newc cpio archive (owned by root)
     that the kernel unpacks on top of the base initramfs."""

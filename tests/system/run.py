@@ -9,6 +9,8 @@ serial log must show:
     # cpu: cortex-a57 | max                  (default cortex-a57)
     # modules: elprobe                       (tests/modules/* to build)
     # artefacts: yes                         (the project's make install)
+    # configs: NAME...                       (tests/system/configs/NAME.c
+    #                                          -> /test/NAME.cell)
     # timeout: 90                            (seconds, default 60)
     # expect: REGEX      lines that must appear, in this order
     # reject: REGEX      lines that must not appear anywhere
@@ -23,6 +25,7 @@ import shutil
 import sys
 
 TOP = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(TOP, "scripts"))
 import benchlib as bench  # noqa: E402
 LOGDIR = os.path.join(TOP, "build", "test-logs")
@@ -41,12 +44,13 @@ class Test:
         self.cpu = "cortex-a57"
         self.modules = []
         self.artefacts = False
+        self.configs = []
         self.timeout = 60
         self.expect = []
         self.reject = []
         for line in open(path):
-            m = re.match(r"#\s*(kernel|cpu|modules|artefacts|timeout|expect|"
-                         r"reject):\s?(.*)$",
+            m = re.match(r"#\s*(kernel|cpu|modules|artefacts|configs|timeout|"
+                         r"expect|reject):\s?(.*)$",
                          line.rstrip("\n"))
             if not m:
                 continue
@@ -59,6 +63,8 @@ class Test:
                 self.modules = value.split()
             elif key == "artefacts":
                 self.artefacts = value == "yes"
+            elif key == "configs":
+                self.configs = value.split()
             elif key == "timeout":
                 self.timeout = int(value)
             elif key == "expect":
@@ -72,9 +78,15 @@ def overlay(test, kdir, tmp):
     in /test/modules."""
     stage = os.path.join(tmp, "overlay")
     if test.artefacts:
-        bench.run(["make", "-s", "-C", TOP, f"KDIR={kdir}", "install",
+        # the project is built for the patched kernel; the unpatched one
+        # has the same release and configuration, so its modules load
+        bench.run(["make", "-s", "-C", TOP,
+                   f"KDIR={bench.kernel_dir('6.1')}", "install",
                    f"DESTDIR={stage}"], stdout=bench.subprocess.DEVNULL)
     os.makedirs(os.path.join(stage, "test", "modules"))
+    for name in test.configs:
+        bench.build_config(os.path.join(HERE, "configs", name + ".c"),
+                           os.path.join(stage, "test", name + ".cell"))
     shutil.copy(test.path, os.path.join(stage, "test", "run.sh"))
     os.chmod(os.path.join(stage, "test", "run.sh"), 0o755)
     for mod in test.modules:

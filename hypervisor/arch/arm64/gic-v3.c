@@ -37,6 +37,8 @@
 #define GICR_TYPER_LAST		BIT(4)
 #define GICR_SGI_BASE		0x10000
 #define GICR_ISENABLER0		0x0100
+#define GICR_ISACTIVER0		0x0300
+#define GICR_ICACTIVER0		0x0380
 #define GICR_IPRIORITYR		0x0400
 
 #define ICH_HCR_EN		BIT(0)
@@ -172,10 +174,23 @@ static u64 read_lr(unsigned int n)
 	return 0;
 }
 
+static u32 sgi_frame_read(struct per_cpu *cpu, unsigned int reg)
+{
+	return *(volatile u32 *)((volatile u8 *)cpu->gicr + GICR_SGI_BASE +
+				 reg);
+}
+
+static void sgi_frame_write(struct per_cpu *cpu, unsigned int reg, u32 value)
+{
+	*(volatile u32 *)((volatile u8 *)cpu->gicr + GICR_SGI_BASE + reg) =
+		value;
+}
+
 int gic_cpu_init(struct per_cpu *cpu)
 {
 	u64 ctlr, vmcr;
 	unsigned int n;
+	u32 active;
 
 	cpu->gicr = (void *)find_redistributor(cpu->mpidr);
 	if (!cpu->gicr) {
@@ -186,6 +201,15 @@ int gic_cpu_init(struct per_cpu *cpu)
 	cpu->num_lrs = (read_sysreg(ich_vtr_el2) & 0xf) + 1;
 	for (n = 0; n < cpu->num_lrs; n++)
 		write_lr(n, 0);
+
+	/*
+	 * Linux enters from an IPI handler: the SGI it acknowledged stays
+	 * active, and Linux will deactivate it through the virtual CPU
+	 * interface, which does not reach the physical one.  Deactivate it
+	 * here, or that SGI never arrives again once Linux has EL2 back.
+	 */
+	active = sgi_frame_read(cpu, GICR_ISACTIVER0);
+	sgi_frame_write(cpu, GICR_ICACTIVER0, active);
 
 	/* the maintenance interrupt signals free list registers */
 	*((volatile u8 *)cpu->gicr + GICR_SGI_BASE + GICR_IPRIORITYR +
@@ -212,6 +236,31 @@ int gic_cpu_init(struct per_cpu *cpu)
 	return 0;
 }
 
+/*
+ * A list register's interrupt as Linux will see it on the physical CPU
+ * interface.  Pending ones must arrive again; active ones (Linux is
+ * handling them and will write ICC_DIR_EL1 at the end) must be active.
+ */
+static void hand_back_lr(struct per_cpu *cpu, u64 lr)
+{
+	unsigned int state = lr >> 62, intid = lr & 0x3ff;
+
+	if (!state)
+		return;
+	if (lr & ICH_LR_HW) {
+		/* acknowledged at EL2, so physically active already */
+		if (state == 1)
+			write_sysreg(icc_dir_el1, intid);
+		return;
+	}
+	if (intid >= 16)
+		return;
+	if (state & 2)
+		sgi_frame_write(cpu, GICR_ISACTIVER0, BIT(intid));
+	if (state & 1)
+		cpu->pending_sgis |= BIT(intid);
+}
+
 /* Give the physical CPU interface back to Linux as its virtual one is. */
 void gic_cpu_shutdown(struct per_cpu *cpu)
 {
@@ -224,13 +273,7 @@ void gic_cpu_shutdown(struct per_cpu *cpu)
 	for (n = 0; n < cpu->num_lrs; n++) {
 		lr = read_lr(n);
 		write_lr(n, 0);
-		if (!(lr >> 62))
-			continue;
-		if (lr & ICH_LR_HW)	/* let the physical one fire again */
-			write_sysreg(icc_dir_el1,
-				     (lr >> ICH_LR_PINTID_SHIFT) & 0x3ff);
-		else if ((lr & 0xffffffff) < 16)
-			cpu->pending_sgis |= BIT(lr & 0xf);
+		hand_back_lr(cpu, lr);
 	}
 	for (n = 0; n < cpu->pending_count; n++)
 		write_sysreg(icc_dir_el1, cpu->pending_irqs[n]);
