@@ -85,6 +85,7 @@ static size_t core_copy_size;
 static atomic_t cpus_called;
 static atomic_t call_error;
 static char last_error[512];
+static char root_name[JAILHOUSE_CELL_NAME_MAXLEN + 1];
 
 static void set_error(const char *fmt, ...)
 	__printf(1, 2);
@@ -484,6 +485,132 @@ static void take_hypervisor_error(void)
 		  found + 7);
 }
 
+/* ---- sysfs: /sys/devices/jailhouse/cells/0, the root cell ---- */
+
+static const char *const stat_names[JAILHOUSE_NUM_CPU_STATS] = {
+	"vmexits_total", "vmexits_mmio", "vmexits_management",
+	"vmexits_hypercall", "vmexits_maintenance", "vmexits_virt_irq",
+	"vmexits_virt_sgi", "vmexits_psci", "vmexits_smccc",
+};
+
+static struct kobject *cells_kobj, *root_kobj, *root_stats_kobj;
+static struct cpumask root_cpus;
+
+static ssize_t root_name_show(struct kobject *kobj,
+			      struct kobj_attribute *attr, char *buf)
+{
+	return sysfs_emit(buf, "%s\n", root_name);
+}
+
+static ssize_t root_state_show(struct kobject *kobj,
+			       struct kobj_attribute *attr, char *buf)
+{
+	return sysfs_emit(buf, "running\n");
+}
+
+static ssize_t root_cpus_show(struct kobject *kobj,
+			      struct kobj_attribute *attr, char *buf)
+{
+	bool list = !strcmp(attr->attr.name, "cpus_assigned_list");
+
+	return sysfs_emit(buf, list ? "%*pbl\n" : "%*pb\n",
+			  cpumask_pr_args(&root_cpus));
+}
+
+static ssize_t root_failed_show(struct kobject *kobj,
+				struct kobj_attribute *attr, char *buf)
+{
+	return sysfs_emit(buf, "\n");
+}
+
+/* The sum of statistic @attr over the root cell's CPUs. */
+static ssize_t root_stat_show(struct kobject *kobj,
+			      struct kobj_attribute *attr, char *buf)
+{
+	unsigned long sum = 0;
+	unsigned int stat, cpu;
+	long value;
+
+	for (stat = 0; stat < JAILHOUSE_NUM_CPU_STATS; stat++)
+		if (!strcmp(attr->attr.name, stat_names[stat]))
+			break;
+	mutex_lock(&jailhouse_lock);
+	if (jailhouse_enabled)
+		for_each_cpu(cpu, &root_cpus) {
+			value = jailhouse_call_arg2(JAILHOUSE_HC_CPU_GET_INFO,
+				cpu, JAILHOUSE_CPU_INFO_STAT_BASE + stat);
+			if (value > 0)
+				sum += value;
+		}
+	mutex_unlock(&jailhouse_lock);
+	return sysfs_emit(buf, "%lu\n", sum);
+}
+
+#define CELL_ATTR(name, show) \
+	static struct kobj_attribute name##_attr = __ATTR(name, 0444, show, NULL)
+
+CELL_ATTR(name, root_name_show);
+CELL_ATTR(state, root_state_show);
+CELL_ATTR(cpus_assigned, root_cpus_show);
+CELL_ATTR(cpus_assigned_list, root_cpus_show);
+CELL_ATTR(cpus_failed, root_failed_show);
+CELL_ATTR(cpus_failed_list, root_failed_show);
+
+static struct attribute *root_cell_attrs[] = {
+	&name_attr.attr, &state_attr.attr, &cpus_assigned_attr.attr,
+	&cpus_assigned_list_attr.attr, &cpus_failed_attr.attr,
+	&cpus_failed_list_attr.attr, NULL,
+};
+
+static const struct attribute_group root_cell_group = {
+	.attrs = root_cell_attrs,
+};
+
+static struct kobj_attribute stat_attrs[JAILHOUSE_NUM_CPU_STATS];
+static struct attribute *stat_attr_list[JAILHOUSE_NUM_CPU_STATS + 1];
+
+static const struct attribute_group stats_group = {
+	.attrs = stat_attr_list,
+};
+
+static void remove_root_cell_sysfs(void)
+{
+	kobject_put(root_stats_kobj);
+	kobject_put(root_kobj);
+	root_stats_kobj = root_kobj = NULL;
+}
+
+static int create_root_cell_sysfs(const struct jailhouse_system *config)
+{
+	const u8 *set = jailhouse_cell_cpu_set(&config->root_cell);
+	unsigned int cpu, n;
+
+	cpumask_clear(&root_cpus);
+	for (cpu = 0; cpu < config->root_cell.cpu_set_size * 8 &&
+	     cpu < nr_cpu_ids; cpu++)
+		if ((set[cpu / 8] >> (cpu % 8)) & 1)
+			cpumask_set_cpu(cpu, &root_cpus);
+	strscpy(root_name, config->root_cell.name, sizeof(root_name));
+
+	for (n = 0; n < JAILHOUSE_NUM_CPU_STATS; n++) {
+		stat_attrs[n] = (struct kobj_attribute)
+			__ATTR(_, 0444, root_stat_show, NULL);
+		stat_attrs[n].attr.name = stat_names[n];
+		stat_attr_list[n] = &stat_attrs[n].attr;
+	}
+	root_kobj = kobject_create_and_add("0", cells_kobj);
+	if (!root_kobj)
+		return -ENOMEM;
+	root_stats_kobj = kobject_create_and_add("statistics", root_kobj);
+	if (!root_stats_kobj ||
+	    sysfs_create_group(root_kobj, &root_cell_group) ||
+	    sysfs_create_group(root_stats_kobj, &stats_group)) {
+		remove_root_cell_sysfs();
+		return -ENOMEM;
+	}
+	return 0;
+}
+
 /* ---- entering and leaving ---- */
 
 static void enter_hypervisor(void *unused)
@@ -632,6 +759,8 @@ static int jailhouse_enable(const void __user *arg)
 	}
 	cpus_read_unlock();
 	release_firmware(fw);
+	if (!err && create_root_cell_sysfs(config))
+		pr_warn("jailhouse: no sysfs entries for the root cell\n");
 	if (!err) {
 		/* unloading now would free the memory EL2 runs from */
 		__module_get(THIS_MODULE);
@@ -661,6 +790,7 @@ static int jailhouse_disable(void)
 	}
 	unmap_hypervisor_memory();
 	jailhouse_enabled = false;
+	remove_root_cell_sysfs();
 	module_put(THIS_MODULE);
 	last_error[0] = 0;
 	pr_info("The Jailhouse was closed.\n");
@@ -895,12 +1025,19 @@ static int __init jailhouse_init(void)
 	err = sysfs_create_group(&jailhouse_dev->kobj, &jailhouse_group);
 	if (err)
 		goto unregister_dev;
+	cells_kobj = kobject_create_and_add("cells", &jailhouse_dev->kobj);
+	if (!cells_kobj) {
+		err = -ENOMEM;
+		goto remove_group;
+	}
 	err = misc_register(&jailhouse_misc_dev);
 	if (err)
-		goto remove_group;
+		goto remove_cells;
 	pr_info("jailhouse: driver %s loaded\n", JAILHOUSE_VERSION);
 	return 0;
 
+remove_cells:
+	kobject_put(cells_kobj);
 remove_group:
 	sysfs_remove_group(&jailhouse_dev->kobj, &jailhouse_group);
 unregister_dev:
@@ -911,6 +1048,7 @@ unregister_dev:
 static void __exit jailhouse_exit(void)
 {
 	misc_deregister(&jailhouse_misc_dev);
+	kobject_put(cells_kobj);
 	sysfs_remove_group(&jailhouse_dev->kobj, &jailhouse_group);
 	root_device_unregister(jailhouse_dev);
 	kfree(core_copy);

@@ -27,6 +27,33 @@ static bool is_subpage(const struct jailhouse_memory *mem)
 		(PAGE_SIZE - 1);
 }
 
+/*
+ * Sub-page I/O regions are not mapped into the cell: its accesses trap
+ * and are checked one by one (mmio_subpage_access).  The hypervisor maps
+ * their pages for itself.
+ */
+static int map_subpage_regions(struct cell *cell)
+{
+	const struct jailhouse_cell_desc *desc = cell->config;
+	const struct jailhouse_memory *mem = jailhouse_cell_mem_regions(desc);
+	unsigned int n;
+	u64 page;
+	int err;
+
+	for (n = 0; n < desc->num_memory_regions; n++, mem++) {
+		if (!mem->size || !is_subpage(mem) ||
+		    !(mem->flags & JAILHOUSE_MEM_IO))
+			continue;
+		page = mem->phys_start & PAGE_MASK;
+		err = paging_map(hv_page_table, page, page,
+				 ALIGN_UP(mem->phys_start + mem->size,
+					  PAGE_SIZE) - page, PAGE_FLAG_DEVICE);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
 static int map_regions(struct cell *cell)
 {
 	const struct jailhouse_cell_desc *desc = cell->config;
@@ -84,6 +111,8 @@ int root_cell_init(void)
 	if (!root_cell.s2_root)
 		return -ENOMEM;
 	err = map_regions(&root_cell);
+	if (!err)
+		err = map_subpage_regions(&root_cell);
 	/* the root cell's driver reads the hypervisor's log ring */
 	if (!err)
 		err = paging_map(root_cell.s2_root, (u64)console_page,
@@ -92,4 +121,50 @@ int root_cell_init(void)
 	if (err)
 		printk("ERROR: root cell stage 2: %d\n", err);
 	return err;
+}
+
+static bool width_allowed(const struct jailhouse_memory *mem,
+			  unsigned int size)
+{
+	u64 widths = (mem->flags >> JAILHOUSE_MEM_IO_WIDTH_SHIFT) & 0xf;
+
+	/* no width flag: any width, as upstream */
+	return !widths || (widths & size);
+}
+
+/*
+ * An access of @cell to the sub-page I/O region containing @address, if
+ * the region allows it: permission, width, alignment (unless
+ * JAILHOUSE_MEM_IO_UNALIGNED) and the whole access inside the region.
+ */
+bool mmio_subpage_access(struct cell *cell, u64 address, unsigned int size,
+			 bool is_write, u64 *value)
+{
+	const struct jailhouse_cell_desc *desc = cell->config;
+	const struct jailhouse_memory *mem = jailhouse_cell_mem_regions(desc);
+	volatile void *phys;
+	unsigned int n;
+
+	for (n = 0; n < desc->num_memory_regions; n++, mem++) {
+		if (!mem->size || !is_subpage(mem) ||
+		    !(mem->flags & JAILHOUSE_MEM_IO) ||
+		    address < mem->virt_start ||
+		    address - mem->virt_start >= mem->size)
+			continue;
+		if (address - mem->virt_start + size > mem->size ||
+		    !width_allowed(mem, size) ||
+		    (!(mem->flags & JAILHOUSE_MEM_IO_UNALIGNED) &&
+		     (address & (size - 1))) ||
+		    !(mem->flags & (is_write ? JAILHOUSE_MEM_WRITE :
+				    JAILHOUSE_MEM_READ)))
+			return false;
+		phys = (volatile void *)(mem->phys_start +
+					 (address - mem->virt_start));
+		if (is_write)
+			mmio_write(phys, size, *value);
+		else
+			*value = mmio_read(phys, size);
+		return true;
+	}
+	return false;
 }

@@ -69,38 +69,6 @@ static volatile u8 *gicd;
 static volatile u8 *gicr;
 static unsigned int maintenance_irq;
 
-static u64 mmio_read(volatile void *addr, unsigned int size)
-{
-	switch (size) {
-	case 1:
-		return *(volatile u8 *)addr;
-	case 2:
-		return *(volatile u16 *)addr;
-	case 4:
-		return *(volatile u32 *)addr;
-	default:
-		return *(volatile u64 *)addr;
-	}
-}
-
-static void mmio_write(volatile void *addr, unsigned int size, u64 value)
-{
-	switch (size) {
-	case 1:
-		*(volatile u8 *)addr = value;
-		break;
-	case 2:
-		*(volatile u16 *)addr = value;
-		break;
-	case 4:
-		*(volatile u32 *)addr = value;
-		break;
-	default:
-		*(volatile u64 *)addr = value;
-		break;
-	}
-}
-
 unsigned long gic_gicr_window_size(void)
 {
 	u32 size = system_config->platform_info.arm.gicr_size;

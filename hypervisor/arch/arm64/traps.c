@@ -179,7 +179,10 @@ static int handle_data_abort(struct per_cpu *cpu, struct trap_frame *frame,
 	if (mmio.size < 8 && mmio.is_write)
 		mmio.value &= (1UL << (mmio.size * 8)) - 1;
 
-	if (!(iss & ISS_DABT_ISV) || !gic_mmio_access(cpu, address, &mmio)) {
+	if (!(iss & ISS_DABT_ISV) ||
+	    (!gic_mmio_access(cpu, address, &mmio) &&
+	     !mmio_subpage_access(cpu->cell, address, mmio.size,
+				  mmio.is_write, &mmio.value))) {
 		printk("FATAL: CPU %u: unhandled data %s at 0x%llx, %u bytes "
 		       "(PC 0x%lx, cell '%s')\n", cpu->cpu_id,
 		       mmio.is_write ? "write" : "read", address, mmio.size,

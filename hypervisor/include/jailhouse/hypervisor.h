@@ -111,6 +111,43 @@ int arch_handle_sync(struct trap_frame *frame);
 void arch_handle_irq(struct trap_frame *frame);
 void arch_handle_el2_fault(struct trap_frame *frame);
 
+/* cell.c */
+bool mmio_subpage_access(struct cell *cell, u64 address, unsigned int size,
+			 bool is_write, u64 *value);
+
+static inline u64 mmio_read(volatile void *addr, unsigned int size)
+{
+	switch (size) {
+	case 1:
+		return *(volatile u8 *)addr;
+	case 2:
+		return *(volatile u16 *)addr;
+	case 4:
+		return *(volatile u32 *)addr;
+	default:
+		return *(volatile u64 *)addr;
+	}
+}
+
+static inline void mmio_write(volatile void *addr, unsigned int size,
+			      u64 value)
+{
+	switch (size) {
+	case 1:
+		*(volatile u8 *)addr = value;
+		break;
+	case 2:
+		*(volatile u16 *)addr = value;
+		break;
+	case 4:
+		*(volatile u32 *)addr = value;
+		break;
+	default:
+		*(volatile u64 *)addr = value;
+		break;
+	}
+}
+
 /* control.c */
 long hypercall(unsigned long code, unsigned long arg1, unsigned long arg2);
 void cpu_park(const char *why);
