@@ -1,0 +1,351 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * GICv3 logic (hypervisor/arch/arm64/gic-v3.c) on the host: the
+ * distributor and redistributors are host buffers, the CPU interface a
+ * fake register file.  Checks the ownership filtering of emulated
+ * accesses, the injection through list registers and their overflow.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include <jailhouse/gic.h>
+
+#define MAX_DIRS	64
+
+struct jailhouse_header hypervisor_header;
+struct jailhouse_system *system_config;
+struct cell root_cell;
+
+static struct jailhouse_system sys;
+static u8 *gicd_mem, *gicr_mem, *percpu_mem;
+static struct cell cell_a, cell_b;
+
+/* the fake CPU interface */
+static u64 lrs[16], ich_hcr, iar_queue[16];
+static unsigned int iar_count, iar_next, dirs[MAX_DIRS], num_dirs;
+static u64 sgi1r_written[8];
+static unsigned int num_sgi1r;
+
+void printk(const char *fmt, ...)
+{
+	(void)fmt;
+}
+
+struct per_cpu *this_cpu(void)
+{
+	return per_cpu(0);
+}
+
+static int lr_index(const char *name)
+{
+	int n;
+
+	return sscanf(name, "ich_lr%d_el2", &n) == 1 ? n : -1;
+}
+
+unsigned long fake_sysreg_read(const char *name)
+{
+	unsigned long free = 0;
+	int n = lr_index(name);
+
+	if (n >= 0)
+		return lrs[n];
+	if (!strcmp(name, "ich_vtr_el2"))
+		return 3;		/* 4 list registers */
+	if (!strcmp(name, "ich_elrsr_el2")) {
+		for (n = 0; n < 4; n++)
+			if (!(lrs[n] >> 62))
+				free |= 1UL << n;
+		return free;
+	}
+	if (!strcmp(name, "ich_hcr_el2"))
+		return ich_hcr;
+	if (!strcmp(name, "icc_iar1_el1"))
+		return iar_next < iar_count ? iar_queue[iar_next++] : 1023;
+	return 0;
+}
+
+void fake_sysreg_write(const char *name, unsigned long value)
+{
+	int n = lr_index(name);
+
+	if (n >= 0)
+		lrs[n] = value;
+	else if (!strcmp(name, "ich_hcr_el2"))
+		ich_hcr = value;
+	else if (!strcmp(name, "icc_dir_el1") && num_dirs < MAX_DIRS)
+		dirs[num_dirs++] = value;
+	else if (!strcmp(name, "icc_sgi1r_el1") && num_sgi1r < 8)
+		sgi1r_written[num_sgi1r++] = value;
+}
+
+static u32 reg32(u8 *base, unsigned long off)
+{
+	return *(u32 *)(base + off);
+}
+
+static int setup(void **state)
+{
+	struct per_cpu *cpu;
+	unsigned int n;
+
+	(void)state;
+	gicd_mem = aligned_alloc(0x10000, GICD_SIZE);
+	gicr_mem = aligned_alloc(0x10000, 2 * GICR_FRAME_SIZE);
+	percpu_mem = aligned_alloc(PAGE_SIZE, 2 * PERCPU_SIZE);
+	memset(gicd_mem, 0, GICD_SIZE);
+	memset(gicr_mem, 0, 2 * GICR_FRAME_SIZE);
+	memset(percpu_mem, 0, 2 * PERCPU_SIZE);
+
+	sys.platform_info.arm.gic_version = 3;
+	sys.platform_info.arm.gicd_base = (u64)gicd_mem;
+	sys.platform_info.arm.gicr_base = (u64)gicr_mem;
+	sys.platform_info.arm.gicr_size = 2 * GICR_FRAME_SIZE;
+	sys.platform_info.arm.maintenance_irq = 25;
+	system_config = &sys;
+	hypervisor_header.max_cpus = 2;
+	hypervisor_header.core_size = (unsigned long)percpu_mem -
+		(unsigned long)&hypervisor_header;
+
+	/* cell A owns SPIs 32-63 and 100, cell B SPIs 64-95 */
+	cell_a.irq_bitmap[0] = ~(1U << SGI_INJECT) & ~(1U << 25);
+	cell_a.irq_bitmap[1] = 0xffffffff;
+	cell_a.irq_bitmap[3] = 1U << (100 - 96);
+	cell_b.irq_bitmap[0] = cell_a.irq_bitmap[0];
+	cell_b.irq_bitmap[2] = 0xffffffff;
+
+	/* CPU 0 in cell A, CPU 1 in cell B, one redistributor each */
+	for (n = 0; n < 2; n++) {
+		cpu = per_cpu(n);
+		cpu->cpu_id = n;
+		cpu->mpidr = n;
+		cpu->cell = n ? &cell_b : &cell_a;
+		cpu->gicr = gicr_mem + n * GICR_FRAME_SIZE;
+		cpu->num_lrs = 4;
+		*(u64 *)(gicr_mem + n * GICR_FRAME_SIZE + 8) =
+			(u64)n << 32 | (n ? 1 << 4 : 0);
+	}
+	return gic_init();
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	free(gicd_mem);
+	free(gicr_mem);
+	free(percpu_mem);
+	return 0;
+}
+
+static bool access(unsigned int cpu, u64 offset, unsigned int size,
+		   bool is_write, u64 *value)
+{
+	struct mmio_access mmio = {
+		.size = size, .is_write = is_write, .value = *value,
+	};
+	bool handled = gic_mmio_access(per_cpu(cpu), (u64)gicd_mem + offset,
+				       &mmio);
+
+	*value = mmio.value;
+	return handled;
+}
+
+/* Set-enable writes only reach the writer's interrupts. */
+static void test_enable_filtered(void **state)
+{
+	u64 value = 0xffffffff;
+
+	(void)state;
+	memset(gicd_mem, 0, GICD_SIZE);
+	assert_true(access(0, 0x104, 4, true, &value));	/* SPIs 32-63 */
+	assert_int_equal(reg32(gicd_mem, 0x104), 0xffffffff);
+	value = 0xffffffff;
+	assert_true(access(0, 0x108, 4, true, &value));	/* 64-95: B's */
+	assert_int_equal(reg32(gicd_mem, 0x108), 0);
+	value = 0xffffffff;
+	assert_true(access(1, 0x108, 4, true, &value));
+	assert_int_equal(reg32(gicd_mem, 0x108), 0xffffffff);
+	/* reads show only the reader's interrupts */
+	value = 0;
+	assert_true(access(0, 0x108, 4, false, &value));
+	assert_int_equal(value, 0);
+	value = 0;
+	assert_true(access(0, 0x10c, 4, false, &value));
+	assert_int_equal(value, 0);
+}
+
+/* Priorities: byte fields, read-modify-write of the owned ones only. */
+static void test_priority_rmw(void **state)
+{
+	u64 value;
+
+	(void)state;
+	memset(gicd_mem, 0, GICD_SIZE);
+	*(u32 *)(gicd_mem + 0x400 + 60) = 0x11223344;	/* INTIDs 60-63 */
+	*(u32 *)(gicd_mem + 0x400 + 64) = 0x55667788;	/* INTIDs 64-67 */
+	value = 0xa0a0a0a0;
+	assert_true(access(0, 0x400 + 60, 4, true, &value));
+	assert_int_equal(reg32(gicd_mem, 0x400 + 60), 0xa0a0a0a0);
+	value = 0xa0a0a0a0;
+	assert_true(access(0, 0x400 + 64, 4, true, &value));
+	assert_int_equal(reg32(gicd_mem, 0x400 + 64), 0x55667788);
+	value = 0xb0;
+	assert_true(access(0, 0x400 + 100, 1, true, &value));
+	assert_int_equal(gicd_mem[0x400 + 100], 0xb0);
+	value = 0xb0;
+	assert_true(access(0, 0x400 + 101, 1, true, &value));
+	assert_int_equal(gicd_mem[0x400 + 101], 0);
+}
+
+/* Configuration: 2 bits per INTID, a mixed word keeps B's bits. */
+static void test_config_rmw(void **state)
+{
+	u64 value = 0xffffffff;
+
+	(void)state;
+	memset(gicd_mem, 0, GICD_SIZE);
+	/* ICFGR6 covers INTIDs 96-111: only 100 is A's */
+	assert_true(access(0, 0xc00 + 6 * 4, 4, true, &value));
+	assert_int_equal(reg32(gicd_mem, 0xc00 + 6 * 4), 3U << 8);
+}
+
+/* Routing of a foreign SPI is neither written nor shown. */
+static void test_router(void **state)
+{
+	u64 value = 0x1;
+
+	(void)state;
+	memset(gicd_mem, 0, GICD_SIZE);
+	assert_true(access(0, 0x6000 + 8 * 70, 8, true, &value));
+	assert_int_equal(*(u64 *)(gicd_mem + 0x6000 + 8 * 70), 0);
+	value = 0x1;
+	assert_true(access(0, 0x6000 + 8 * 40, 8, true, &value));
+	assert_int_equal(*(u64 *)(gicd_mem + 0x6000 + 8 * 40), 1);
+	*(u64 *)(gicd_mem + 0x6000 + 8 * 70) = 0x77;
+	value = 5;
+	assert_true(access(0, 0x6000 + 8 * 70, 8, false, &value));
+	assert_int_equal(value, 0);
+}
+
+/* The hypervisor's SGI 0 and maintenance PPI cannot be disabled. */
+static void test_reserved_private_irqs(void **state)
+{
+	struct mmio_access mmio = {
+		.size = 4, .is_write = true, .value = 0xffffffff,
+	};
+	u8 *icenabler0 = gicr_mem + 0x10000 + 0x180;
+
+	(void)state;
+	memset(icenabler0, 0, 4);
+	assert_true(gic_mmio_access(per_cpu(0), (u64)icenabler0, &mmio));
+	assert_int_equal(reg32(icenabler0, 0),
+			 0xffffffff & ~(1U << SGI_INJECT) & ~(1U << 25));
+}
+
+/* Another cell's redistributor: identification only, writes dropped. */
+static void test_foreign_redistributor(void **state)
+{
+	u8 *frame1 = gicr_mem + GICR_FRAME_SIZE;
+	struct mmio_access mmio = {
+		.size = 4, .is_write = true, .value = 0xffffffff,
+	};
+
+	(void)state;
+	memset(frame1 + 0x10100, 0, 4);
+	assert_true(gic_mmio_access(per_cpu(0), (u64)frame1 + 0x10100,
+				    &mmio));
+	assert_int_equal(reg32(frame1, 0x10100), 0);
+	mmio.is_write = false;
+	mmio.size = 8;
+	assert_true(gic_mmio_access(per_cpu(0), (u64)frame1 + 8, &mmio));
+	assert_int_equal(mmio.value >> 32, 1);		/* its TYPER */
+}
+
+/* Six interrupts, four list registers: two wait, underflow requested. */
+static void test_list_register_overflow(void **state)
+{
+	struct per_cpu *cpu = per_cpu(0);
+	unsigned int n;
+
+	(void)state;
+	memset(lrs, 0, sizeof(lrs));
+	num_dirs = 0;
+	iar_count = iar_next = 0;
+	for (n = 0; n < 6; n++)
+		iar_queue[iar_count++] = 40 + n;
+	gic_handle_irq(cpu);
+	for (n = 0; n < 4; n++) {
+		assert_int_equal(lrs[n] & 0x3ff, 40 + n);
+		assert_int_equal(lrs[n] >> 61, 3);	/* pending, HW */
+		assert_int_equal((lrs[n] >> 32) & 0x3ff, 40 + n);
+	}
+	assert_int_equal(cpu->pending_count, 2);
+	assert_true(ich_hcr & 2);			/* underflow IRQ */
+	assert_int_equal(num_dirs, 0);			/* none dropped */
+
+	/* the guest handled two: the waiting ones get their place */
+	lrs[1] = lrs[2] = 0;
+	gic_flush_pending(cpu);
+	assert_int_equal(lrs[1] & 0x3ff, 44);
+	assert_int_equal(lrs[2] & 0x3ff, 45);
+	assert_int_equal(cpu->pending_count, 0);
+	assert_false(ich_hcr & 2);
+}
+
+/* A foreign interrupt is deactivated, never injected. */
+static void test_foreign_irq_dropped(void **state)
+{
+	(void)state;
+	memset(lrs, 0, sizeof(lrs));
+	num_dirs = 0;
+	iar_count = iar_next = 0;
+	iar_queue[iar_count++] = 70;	/* cell B's, arriving on CPU 0 */
+	gic_handle_irq(per_cpu(0));
+	assert_int_equal(lrs[0], 0);
+	assert_int_equal(num_dirs, 1);
+	assert_int_equal(dirs[0], 70);
+}
+
+/* SGIs go to CPUs of the sender's cell only, as virtual SGIs. */
+static void test_sgi_stays_in_cell(void **state)
+{
+	struct per_cpu *cpu0 = per_cpu(0), *cpu1 = per_cpu(1);
+
+	(void)state;
+	cpu0->pending_sgis = cpu1->pending_sgis = 0;
+	num_sgi1r = 0;
+	/* SGI 3 to CPUs 0 and 1 (target list bits 0, 1) from CPU 0 */
+	gic_send_sgis(cpu0, (3UL << 24) | 3);
+	assert_int_equal(cpu0->pending_sgis, 1U << 3);
+	assert_int_equal(cpu1->pending_sgis, 0);	/* other cell */
+	assert_int_equal(num_sgi1r, 0);		/* no physical kick */
+	memset(lrs, 0, sizeof(lrs));
+	gic_flush_pending(cpu0);
+	assert_int_equal(lrs[0] & 0xffffffff, 3);
+	assert_int_equal(lrs[0] >> 61, 2);		/* pending, not HW */
+	/* broadcast (IRM) from CPU 0 reaches nobody else in cell A */
+	gic_send_sgis(cpu0, (5UL << 24) | (1UL << 40));
+	assert_int_equal(cpu1->pending_sgis, 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_enable_filtered),
+		cmocka_unit_test(test_priority_rmw),
+		cmocka_unit_test(test_config_rmw),
+		cmocka_unit_test(test_router),
+		cmocka_unit_test(test_reserved_private_irqs),
+		cmocka_unit_test(test_foreign_redistributor),
+		cmocka_unit_test(test_list_register_overflow),
+		cmocka_unit_test(test_foreign_irq_dropped),
+		cmocka_unit_test(test_sgi_stays_in_cell),
+	};
+
+	return cmocka_run_group_tests_name("gic", tests, setup, teardown);
+}

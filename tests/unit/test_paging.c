@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The page pool and the translation tables (hypervisor/paging.c), on the
+ * host: tables live in a host buffer, a walker in this file reads them
+ * back the way the MMU would.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include <jailhouse/hypervisor.h>
+
+#define POOL_SIZE	(64 * PAGE_SIZE)
+#define GIB		(1ULL << 30)
+#define MIB		(1ULL << 20)
+
+struct jailhouse_header hypervisor_header;
+struct jailhouse_system *system_config;
+struct cell root_cell;
+
+unsigned long fake_sysreg_read(const char *name)
+{
+	(void)name;
+	return 0;
+}
+
+void fake_sysreg_write(const char *name, unsigned long value)
+{
+	(void)name;
+	(void)value;
+}
+
+struct walk {
+	bool mapped;
+	u64 phys;
+	unsigned int level;	/* where the leaf is: 1 GiB, 2 MiB, 4 KiB */
+	u64 desc;
+};
+
+static struct walk walk(u64 *root, u64 virt)
+{
+	struct walk w = { 0 };
+	u64 *table = root, desc;
+	unsigned int level, shift;
+
+	for (level = 0; level < 4; level++) {
+		shift = 39 - 9 * level;
+		desc = table[(virt >> shift) & 511];
+		if (!(desc & 1))
+			return w;
+		if (level < 3 && (desc & 2)) {
+			table = (u64 *)(desc & 0x0000fffffffff000ULL);
+			continue;
+		}
+		w.mapped = true;
+		w.level = level;
+		w.desc = desc;
+		w.phys = (desc & 0x0000fffffffff000ULL & ~((1ULL << shift) - 1)) |
+			(virt & ((1ULL << shift) - 1));
+		return w;
+	}
+	return w;
+}
+
+static void *pool;
+
+static int setup(void **state)
+{
+	(void)state;
+	pool = aligned_alloc(PAGE_SIZE, POOL_SIZE);
+	return page_pool_init((unsigned long)pool,
+			      (unsigned long)pool + POOL_SIZE);
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	free(pool);
+	return 0;
+}
+
+static void test_pool(void **state)
+{
+	unsigned long base = page_pool_used();
+	void *a, *b;
+
+	(void)state;
+	assert_int_equal(page_pool_pages(), 64);
+	a = page_alloc();
+	b = page_alloc();
+	assert_non_null(a);
+	assert_ptr_not_equal(a, b);
+	assert_int_equal(page_pool_used(), base + 2);
+	assert_int_equal(((unsigned char *)a)[100], 0);
+	page_free(a);
+	page_free(b);
+	page_free(b);		/* double free is ignored */
+	assert_int_equal(page_pool_used(), base);
+}
+
+/* Large aligned ranges use 1 GiB and 2 MiB blocks, the rest pages. */
+static void test_block_sizes(void **state)
+{
+	unsigned long base = page_pool_used();
+	u64 *root = page_alloc();
+	struct walk w;
+
+	(void)state;
+	assert_int_equal(paging_map(root, 0x40000000, 0x40000000,
+				    GIB + 2 * MIB + 0x3000,
+				    PAGE_FLAG_STAGE2), 0);
+	w = walk(root, 0x40000000 + 0x1234);
+	assert_true(w.mapped);
+	assert_int_equal(w.level, 1);
+	assert_int_equal(w.phys, 0x40001234);
+	w = walk(root, 0x80000000 + MIB);
+	assert_int_equal(w.level, 2);
+	w = walk(root, 0x80200000 + 0x2fff);
+	assert_int_equal(w.level, 3);
+	assert_int_equal(w.phys, 0x80202fff);
+	assert_false(walk(root, 0x80203000).mapped);
+	assert_false(walk(root, 0x3ffff000).mapped);
+	paging_destroy(root);
+	assert_int_equal(page_pool_used(), base);
+}
+
+/* Stage-2 attributes: S2AP read/write bits, memory type. */
+static void test_stage2_attributes(void **state)
+{
+	u64 *root = page_alloc();
+	struct walk w;
+
+	(void)state;
+	paging_map(root, 0x1000, 0x9000, 0x1000, PAGE_FLAG_STAGE2);
+	paging_map(root, 0x2000, 0xa000, 0x1000, PAGE_FLAG_STAGE2 |
+		   PAGE_FLAG_DEVICE | PAGE_FLAG_NOWRITE);
+	w = walk(root, 0x1000);
+	assert_int_equal((w.desc >> 6) & 3, 3);		/* read, write */
+	assert_int_equal((w.desc >> 2) & 0xf, 0xf);	/* normal WB */
+	assert_int_equal((w.desc >> 10) & 1, 1);	/* access flag */
+	w = walk(root, 0x2000);
+	assert_int_equal(w.phys, 0xa000);
+	assert_int_equal((w.desc >> 6) & 3, 1);		/* read only */
+	assert_int_equal((w.desc >> 2) & 0xf, 0x1);	/* device nGnRE */
+	paging_destroy(root);
+}
+
+/* Unmapping part of a block splits it and keeps the rest. */
+static void test_unmap_splits(void **state)
+{
+	unsigned long base = page_pool_used();
+	u64 *root = page_alloc();
+	struct walk w;
+
+	(void)state;
+	paging_map(root, 0x40000000, 0x40000000, 2 * MIB, PAGE_FLAG_STAGE2);
+	assert_int_equal(walk(root, 0x40000000).level, 2);
+	assert_int_equal(paging_unmap(root, 0x40100000, 0x1000), 0);
+	assert_false(walk(root, 0x40100000).mapped);
+	w = walk(root, 0x40101000);
+	assert_true(w.mapped);
+	assert_int_equal(w.level, 3);
+	assert_int_equal(w.phys, 0x40101000);
+	assert_true(walk(root, 0x400ff000).mapped);
+	/* unmapping what is not mapped does nothing */
+	assert_int_equal(paging_unmap(root, 0x90000000, 3 * MIB), 0);
+	/* remapping over a table replaces it (and frees it) */
+	paging_map(root, 0x40000000, 0x50000000, 2 * MIB, PAGE_FLAG_STAGE2);
+	w = walk(root, 0x40100000);
+	assert_int_equal(w.level, 2);
+	assert_int_equal(w.phys, 0x50100000);
+	paging_destroy(root);
+	assert_int_equal(page_pool_used(), base);
+}
+
+/* An exhausted pool is an error, not a crash. */
+static void test_pool_exhausted(void **state)
+{
+	unsigned long base = page_pool_used();
+	u64 *root = page_alloc();
+	u64 virt;
+	int err = 0;
+
+	(void)state;
+	for (virt = 0; !err && virt < 200 * GIB; virt += GIB)
+		err = paging_map(root, virt, 0x1000, 0x1000,
+				 PAGE_FLAG_STAGE2);
+	assert_int_equal(err, -ENOMEM);
+	paging_destroy(root);
+	assert_int_equal(page_pool_used(), base);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_pool),
+		cmocka_unit_test(test_block_sizes),
+		cmocka_unit_test(test_stage2_attributes),
+		cmocka_unit_test(test_unmap_splits),
+		cmocka_unit_test(test_pool_exhausted),
+	};
+
+	return cmocka_run_group_tests_name("paging", tests, setup, teardown);
+}
