@@ -480,9 +480,10 @@ static void take_hypervisor_error(void)
 		found = line;
 	if (!found)
 		return;
+	found += strlen("ERROR: ");
 	len = strcspn(found, "\n");
 	set_error("hypervisor: %.*s", (int)min_t(unsigned int, len, 400),
-		  found + 7);
+		  found);
 }
 
 /* ---- sysfs: /sys/devices/jailhouse/cells/0, the root cell ---- */

@@ -118,8 +118,12 @@ int root_cell_init(void)
 		err = paging_map(root_cell.s2_root, (u64)console_page,
 				 (u64)console_page, PAGE_SIZE,
 				 PAGE_FLAG_STAGE2 | PAGE_FLAG_NOWRITE);
-	if (err)
-		printk("ERROR: root cell stage 2: %d\n", err);
+	if (err == -ENOMEM)
+		printk("ERROR: out of memory for the root cell's page tables: "
+		       "enlarge hypervisor_memory.size (the page pool has %lu "
+		       "pages)\n", page_pool_pages());
+	else if (err)
+		printk("ERROR: root cell stage 2: error %d\n", err);
 	return err;
 }
 

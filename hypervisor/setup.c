@@ -172,7 +172,7 @@ int el2_init(unsigned int cpu_id, struct per_cpu *cpu)
 	if (master) {
 		err = master_init();
 		if (err) {
-			printk("ERROR: hypervisor set-up failed (%d)\n", err);
+			printk("Hypervisor set-up failed (%d)\n", err);
 			set_error(err);
 		}
 		__atomic_store_n(&master_done, true, __ATOMIC_RELEASE);

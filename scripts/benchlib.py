@@ -74,7 +74,7 @@ def make_overlay(stage, archive):
 
 
 def boot(kdir, initrds, cpu="cortex-a57", timeout=60, interactive=False,
-         icount=False):
+         icount=False, el2=True):
     """Boot KDIR's Image with INITRDS on the bench.  Returns (serial log,
     timed out, seconds), or the exit status when interactive."""
     cmd = [os.path.join(TOP, "scripts", "qemu.sh"),
@@ -82,6 +82,8 @@ def boot(kdir, initrds, cpu="cortex-a57", timeout=60, interactive=False,
            "--cpu", cpu]
     if icount:
         cmd.append("--icount")
+    if not el2:
+        cmd.append("--no-el2")
     for initrd in initrds:
         cmd += ["--initrd", initrd]
     if interactive:

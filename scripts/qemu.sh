@@ -4,7 +4,8 @@
 #
 #   scripts/qemu.sh --kernel IMAGE --initrd A.cpio.gz [--initrd B.cpio.gz]
 #                   [--cpu cortex-a57|max] [--smp N] [--icount]
-#                   [--append ARGS] [--no-reserve] [-- extra qemu args]
+#                   [--append ARGS] [--no-reserve] [--no-el2]
+#                   [-- extra qemu args]
 #
 # The serial console is on stdin/stdout.  --icount makes the run
 # deterministic: one guest instruction per virtual nanosecond, so the
@@ -18,12 +19,13 @@ SMP=4
 MEM=1G
 ICOUNT=0
 RESERVE=1
+EL2=on
 KERNEL=
 APPEND=
 INITRDS=()
 
 usage() {
-	sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' >&2
+	sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//' >&2
 	exit 2
 }
 
@@ -36,6 +38,7 @@ while [ $# -gt 0 ]; do
 	--append) APPEND=${2:?}; shift ;;
 	--icount) ICOUNT=1 ;;
 	--no-reserve) RESERVE=0 ;;
+	--no-el2) EL2=off ;;
 	--) shift; break ;;
 	*) usage ;;
 	esac
@@ -43,7 +46,7 @@ while [ $# -gt 0 ]; do
 done
 [ -n "$KERNEL" ] && [ ${#INITRDS[@]} -gt 0 ] || usage
 
-MACHINE=virt,gic-version=3,virtualization=on,its=off
+MACHINE=virt,gic-version=3,virtualization=$EL2,its=off
 if [ "$ICOUNT" = 1 ]; then
 	MACHINE=$MACHINE,dtb-randomness=off
 	TIMING=(-icount shift=0,sleep=off,align=off

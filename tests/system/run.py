@@ -7,6 +7,7 @@ serial log must show:
 
     # kernel: 6.1 | 6.1-unpatched | 6.12    (default 6.1)
     # cpu: cortex-a57 | max                  (default cortex-a57)
+    # el2: no                                (boot without virtualization)
     # modules: elprobe                       (tests/modules/* to build)
     # artefacts: yes                         (the project's make install)
     # configs: NAME...                       (tests/system/configs/NAME.c
@@ -45,12 +46,13 @@ class Test:
         self.modules = []
         self.artefacts = False
         self.configs = []
+        self.el2 = True
         self.timeout = 60
         self.expect = []
         self.reject = []
         for line in open(path):
             m = re.match(r"#\s*(kernel|cpu|modules|artefacts|configs|timeout|"
-                         r"expect|reject):\s?(.*)$",
+                         r"el2|expect|reject):\s?(.*)$",
                          line.rstrip("\n"))
             if not m:
                 continue
@@ -63,6 +65,8 @@ class Test:
                 self.modules = value.split()
             elif key == "artefacts":
                 self.artefacts = value == "yes"
+            elif key == "el2":
+                self.el2 = value != "no"
             elif key == "configs":
                 self.configs = value.split()
             elif key == "timeout":
@@ -123,7 +127,8 @@ def run_test(test, base_initrd):
         extra = overlay(test, kdir, tmp)
         log, timed_out, elapsed = bench.boot(kdir, [base_initrd, extra],
                                              cpu=test.cpu,
-                                             timeout=test.timeout)
+                                             timeout=test.timeout,
+                                             el2=test.el2)
     os.makedirs(LOGDIR, exist_ok=True)
     logfile = os.path.join(LOGDIR, test.name + ".log")
     with open(logfile, "w") as f:
