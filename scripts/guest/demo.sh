@@ -11,11 +11,17 @@ cells=/usr/share/jailhouse/cells
 jailhouse config check $cells/qemu-arm64.cell $cells/qemu-arm64-inmate-demo.cell \
 	$cells/qemu-arm64-ivshmem-demo.cell $cells/qemu-arm64-linux-demo.cell |
 	sed 's/^/demo: /'
-if [ -e /lib/firmware/jailhouse.bin ]; then
-	modprobe jailhouse
-	jailhouse enable $cells/qemu-arm64.cell
-	jailhouse console
-	jailhouse disable
-else
-	echo "demo: jailhouse enable arrives with step 3 (see README status)"
-fi
+echo "demo: modprobe jailhouse; jailhouse enable qemu-arm64.cell"
+modprobe jailhouse
+jailhouse enable $cells/qemu-arm64.cell
+root=/sys/devices/jailhouse/cells/0
+echo "demo: Linux is the root cell '$(cat $root/name)' on CPUs" \
+	"$(cat $root/cpus_assigned_list), all online:" \
+	"$(cat /sys/devices/system/cpu/online)"
+echo "demo: page pool: $(cat /sys/devices/jailhouse/mem_pool_used) of" \
+	"$(cat /sys/devices/jailhouse/mem_pool_size) pages used"
+echo "demo: jailhouse console"
+jailhouse console | sed 's/^/demo:   /'
+echo "demo: jailhouse disable"
+jailhouse disable
+echo "demo: hypervisor enabled: $(cat /sys/devices/jailhouse/enabled)"
