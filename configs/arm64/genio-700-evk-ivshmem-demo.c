@@ -1,3 +1,4 @@
 // SPDX-License-Identifier: GPL-2.0
-/* ivshmem-demo cell of the MediaTek Genio 700 EVK: see genio-mt8188-ivshmem-demo.h */
-#include "genio-mt8188-ivshmem-demo.h"
+/* ivshmem-demo cell of the MediaTek Genio 700 EVK: see genio-ivshmem-demo.h */
+#include "genio-mt8188.h"
+#include "genio-ivshmem-demo.h"

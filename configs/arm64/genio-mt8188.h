@@ -40,6 +40,16 @@
 #define GENIO_ROOT_VPCI_SPI	72	/* INTID 104 */
 #define GENIO_CELL_VPCI_SPI	74	/* INTID 106 */
 
+/* what the cell templates (genio-*.h) use */
+#define GENIO_GICD		MT8188_GICD
+#define GENIO_GPIO		MT8188_GPIO
+#define GENIO_CELL_CPU		3	/* a Cortex-A55 */
+#define GENIO_ZEPHYR_RAM_SIZE	GENIO_CELL_RAM_SIZE
+#define GENIO_ZEPHYR_EINT	MT8188_EINT
+#define GENIO_UART1_REGION	MT8188_UART1_REGION
+#define GENIO_UART1_INTID	MT8188_UART1_INTID
+#define GENIO_UART1_CONSOLE	MT8188_UART_CONSOLE(MT8188_UART1)
+
 #define MT8188_UART1_REGION {						\
 		.phys_start = MT8188_UART1,				\
 		.virt_start = MT8188_UART1,				\
@@ -63,40 +73,13 @@
  * IVSHMEM device 00:00.0 between the root cell (peer 0) and one cell
  * (peer 1): state table, 768 KiB read/write section, 16 KiB per peer.
  */
-#define GENIO_IVSHMEM_OUTPUT(n, id) {					\
-		.phys_start = GENIO_IVSHMEM + 0xc1000 + (n) * 0x4000,	\
-		.virt_start = GENIO_IVSHMEM + 0xc1000 + (n) * 0x4000,	\
-		.size = 0x4000,						\
-		.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_ROOTSHARED | \
-			((n) == (id) ? JAILHOUSE_MEM_WRITE : 0),	\
-	}
+#define GENIO_IVSHMEM_NUM_REGIONS	4
+#define GENIO_IVSHMEM_REGIONS(id) \
+	IVSHMEM_REGIONS_2PEERS(GENIO_IVSHMEM, 0x1000, 0xc0000, 0x4000, id)
 
-#define GENIO_IVSHMEM_REGIONS(id)					\
-	{								\
-		.phys_start = GENIO_IVSHMEM,				\
-		.virt_start = GENIO_IVSHMEM,				\
-		.size = 0x1000,						\
-		.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_ROOTSHARED,	\
-	},								\
-	{								\
-		.phys_start = GENIO_IVSHMEM + 0x1000,			\
-		.virt_start = GENIO_IVSHMEM + 0x1000,			\
-		.size = 0xc0000,					\
-		.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |	\
-			JAILHOUSE_MEM_ROOTSHARED,			\
-	},								\
-	GENIO_IVSHMEM_OUTPUT(0, id),					\
-	GENIO_IVSHMEM_OUTPUT(1, id)
-
-#define GENIO_IVSHMEM_DEVICE(id, first_region) {			\
-		.type = JAILHOUSE_PCI_TYPE_IVSHMEM,			\
-		.domain = 1,						\
-		.bdf = 0 << 3,						\
-		.bar_mask = JAILHOUSE_IVSHMEM_BAR_MASK_INTX,		\
-		.shmem_regions_start = first_region,			\
-		.shmem_dev_id = id,					\
-		.shmem_peers = 2,					\
-		.shmem_protocol = JAILHOUSE_SHMEM_PROTO_UNDEFINED,	\
-	}
+#define GENIO_IVSHMEM_DEVICE(id, first_region)				\
+	IVSHMEM_DEVICE(1, 0, id, 2, first_region,			\
+		       JAILHOUSE_IVSHMEM_BAR_MASK_INTX,			\
+		       JAILHOUSE_SHMEM_PROTO_UNDEFINED)
 
 #endif /* !_GENIO_MT8188_H */

@@ -47,13 +47,23 @@
 
 #define G720_HV			0x44000000
 #define G720_HV_SIZE		0x01000000
-#define G720_CELL_RAM		0x45000000
-#define G720_CELL_RAM_SIZE	0x03000000
+#define GENIO_CELL_RAM		0x45000000
+#define GENIO_CELL_RAM_SIZE	0x03000000
 #define G720_IVSHMEM		0x48000000
 #define G720_VPCI_ECAM		0x240000000	/* just above DRAM */
 
 #define G720_ROOT_VPCI_SPI	580	/* INTID 612 */
-#define G720_CELL_VPCI_SPI	576	/* INTID 608 */
+#define GENIO_CELL_VPCI_SPI	576	/* INTID 608 */
+
+/* what the cell templates (genio-*.h) use */
+#define GENIO_GICD		MT8391_GICD
+#define GENIO_GPIO		MT8391_GPIO
+#define GENIO_CELL_CPU		5	/* a Cortex-A55 */
+#define GENIO_ZEPHYR_RAM_SIZE	GENIO_CELL_RAM_SIZE
+#define GENIO_ZEPHYR_EINT	MT8391_EINT0
+#define GENIO_UART1_REGION	MT8391_UART1_REGION
+#define GENIO_UART1_INTID	MT8391_UART1_INTID
+#define GENIO_UART1_CONSOLE	MT8391_UART_CONSOLE(MT8391_UART1)
 
 #define MT8391_UART1_REGION {						\
 		.phys_start = MT8391_UART1,				\
@@ -74,41 +84,13 @@
 	}
 
 /* IVSHMEM device 00:00.0, 3 peers: state, 36 KiB R/W, 8 KiB per peer */
-#define G720_IVSHMEM_OUTPUT(n, id) {					\
-		.phys_start = G720_IVSHMEM + 0xa000 + (n) * 0x2000,	\
-		.virt_start = G720_IVSHMEM + 0xa000 + (n) * 0x2000,	\
-		.size = 0x2000,						\
-		.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_ROOTSHARED | \
-			((n) == (id) ? JAILHOUSE_MEM_WRITE : 0),	\
-	}
+#define GENIO_IVSHMEM_NUM_REGIONS	5
+#define GENIO_IVSHMEM_REGIONS(id) \
+	IVSHMEM_REGIONS_3PEERS(G720_IVSHMEM, 0x1000, 0x9000, 0x2000, id)
 
-#define G720_IVSHMEM_REGIONS(id)					\
-	{								\
-		.phys_start = G720_IVSHMEM,				\
-		.virt_start = G720_IVSHMEM,				\
-		.size = 0x1000,						\
-		.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_ROOTSHARED,	\
-	},								\
-	{								\
-		.phys_start = G720_IVSHMEM + 0x1000,			\
-		.virt_start = G720_IVSHMEM + 0x1000,			\
-		.size = 0x9000,						\
-		.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |	\
-			JAILHOUSE_MEM_ROOTSHARED,			\
-	},								\
-	G720_IVSHMEM_OUTPUT(0, id),					\
-	G720_IVSHMEM_OUTPUT(1, id),					\
-	G720_IVSHMEM_OUTPUT(2, id)
-
-#define G720_IVSHMEM_DEVICE(id, first_region) {				\
-		.type = JAILHOUSE_PCI_TYPE_IVSHMEM,			\
-		.domain = 1,						\
-		.bdf = 0 << 3,						\
-		.bar_mask = JAILHOUSE_IVSHMEM_BAR_MASK_INTX,		\
-		.shmem_regions_start = first_region,			\
-		.shmem_dev_id = id,					\
-		.shmem_peers = 3,					\
-		.shmem_protocol = JAILHOUSE_SHMEM_PROTO_UNDEFINED,	\
-	}
+#define GENIO_IVSHMEM_DEVICE(id, first_region)				\
+	IVSHMEM_DEVICE(1, 0, id, 3, first_region,			\
+		       JAILHOUSE_IVSHMEM_BAR_MASK_INTX,			\
+		       JAILHOUSE_SHMEM_PROTO_UNDEFINED)
 
 #endif /* !_GENIO_MT8391_H */

@@ -38,41 +38,11 @@
  * 36 KiB read/write section, 8 KiB per peer; the net device 00:01.0 sits
  * 1 MiB above it.
  */
-#define IMX8M_IVSHMEM_OUTPUT(base, n, id) {				\
-		.phys_start = (base) + 0xa000 + (n) * 0x2000,		\
-		.virt_start = (base) + 0xa000 + (n) * 0x2000,		\
-		.size = 0x2000,						\
-		.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_ROOTSHARED | \
-			((n) == (id) ? JAILHOUSE_MEM_WRITE : 0),	\
-	}
+#define IMX8M_IVSHMEM_REGIONS(base, id) \
+	IVSHMEM_REGIONS_3PEERS(base, 0x1000, 0x9000, 0x2000, id)
 
-#define IMX8M_IVSHMEM_REGIONS(base, id)					\
-	{								\
-		.phys_start = base,					\
-		.virt_start = base,					\
-		.size = 0x1000,						\
-		.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_ROOTSHARED,	\
-	},								\
-	{								\
-		.phys_start = (base) + 0x1000,				\
-		.virt_start = (base) + 0x1000,				\
-		.size = 0x9000,						\
-		.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |	\
-			JAILHOUSE_MEM_ROOTSHARED,			\
-	},								\
-	IMX8M_IVSHMEM_OUTPUT(base, 0, id),				\
-	IMX8M_IVSHMEM_OUTPUT(base, 1, id),				\
-	IMX8M_IVSHMEM_OUTPUT(base, 2, id)
-
-#define IMX8M_IVSHMEM_DEVICE(dom, slot, id, peers, first_region, proto) { \
-		.type = JAILHOUSE_PCI_TYPE_IVSHMEM,			\
-		.domain = dom,						\
-		.bdf = (slot) << 3,					\
-		.bar_mask = JAILHOUSE_IVSHMEM_BAR_MASK_INTX,		\
-		.shmem_regions_start = first_region,			\
-		.shmem_dev_id = id,					\
-		.shmem_peers = peers,					\
-		.shmem_protocol = proto,				\
-	}
+#define IMX8M_IVSHMEM_DEVICE(dom, slot, id, peers, first_region, proto) \
+	IVSHMEM_DEVICE(dom, slot, id, peers, first_region,		\
+		       JAILHOUSE_IVSHMEM_BAR_MASK_INTX, proto)
 
 #endif /* !_IMX8M_H */

@@ -44,41 +44,11 @@
 				  MEM_MMIO)
 
 /* IVSHMEM demo device 00:00.0: 64 KiB state, R/W and output sections */
-#define AM625_IVSHMEM_REGIONS(id)					\
-	{								\
-		.phys_start = AM625_IVSHMEM,				\
-		.virt_start = AM625_IVSHMEM,				\
-		.size = 0x10000,					\
-		.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_ROOTSHARED,	\
-	},								\
-	{								\
-		.phys_start = AM625_IVSHMEM + 0x10000,			\
-		.virt_start = AM625_IVSHMEM + 0x10000,			\
-		.size = 0x10000,					\
-		.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |	\
-			JAILHOUSE_MEM_ROOTSHARED,			\
-	},								\
-	AM625_IVSHMEM_OUTPUT(0, id),					\
-	AM625_IVSHMEM_OUTPUT(1, id),					\
-	AM625_IVSHMEM_OUTPUT(2, id)
+#define AM625_IVSHMEM_REGIONS(id) \
+	IVSHMEM_REGIONS_3PEERS(AM625_IVSHMEM, 0x10000, 0x10000, 0x10000, id)
 
-#define AM625_IVSHMEM_OUTPUT(n, id) {					\
-		.phys_start = AM625_IVSHMEM + 0x20000 + (n) * 0x10000,	\
-		.virt_start = AM625_IVSHMEM + 0x20000 + (n) * 0x10000,	\
-		.size = 0x10000,					\
-		.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_ROOTSHARED | \
-			((n) == (id) ? JAILHOUSE_MEM_WRITE : 0),	\
-	}
-
-#define AM625_IVSHMEM_DEVICE(slot, id, peers, first_region, proto) {	\
-		.type = JAILHOUSE_PCI_TYPE_IVSHMEM,			\
-		.domain = 1,						\
-		.bdf = (slot) << 3,					\
-		.bar_mask = JAILHOUSE_IVSHMEM_BAR_MASK_INTX_64K,	\
-		.shmem_regions_start = first_region,			\
-		.shmem_dev_id = id,					\
-		.shmem_peers = peers,					\
-		.shmem_protocol = proto,				\
-	}
+#define AM625_IVSHMEM_DEVICE(slot, id, peers, first_region, proto)	\
+	IVSHMEM_DEVICE(1, slot, id, peers, first_region,		\
+		       JAILHOUSE_IVSHMEM_BAR_MASK_INTX_64K, proto)
 
 #endif /* !_K3_AM625_SK_H */

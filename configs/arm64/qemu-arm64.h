@@ -65,43 +65,16 @@
 /*
  * The five regions of the IVSHMEM demo device, as peer @id sees them:
  * state table, 36 KiB read/write section, one 8 KiB output section per
- * peer (writable by its owner only).
+ * peer.
  */
-#define QEMU_IVSHMEM_OUTPUT(n, id) {					\
-		.phys_start = QEMU_IVSHMEM + 0xa000 + (n) * 0x2000,	\
-		.virt_start = QEMU_IVSHMEM + 0xa000 + (n) * 0x2000,	\
-		.size = 0x2000,						\
-		.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_ROOTSHARED | \
-			((n) == (id) ? JAILHOUSE_MEM_WRITE : 0),	\
-	}
+#define QEMU_IVSHMEM_REGIONS(id) \
+	IVSHMEM_REGIONS_3PEERS(QEMU_IVSHMEM, 0x1000, 0x9000, 0x2000, id)
+#define QEMU_IVSHMEM_OUTPUT(n, id) \
+	IVSHMEM_OUTPUT(QEMU_IVSHMEM, 0x1000, 0x9000, 0x2000, n, id)
 
-#define QEMU_IVSHMEM_REGIONS(id)					\
-	{								\
-		.phys_start = QEMU_IVSHMEM,				\
-		.virt_start = QEMU_IVSHMEM,				\
-		.size = 0x1000,						\
-		.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_ROOTSHARED,	\
-	},								\
-	{								\
-		.phys_start = QEMU_IVSHMEM + 0x1000,			\
-		.virt_start = QEMU_IVSHMEM + 0x1000,			\
-		.size = 0x9000,						\
-		.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |	\
-			JAILHOUSE_MEM_ROOTSHARED,			\
-	},								\
-	QEMU_IVSHMEM_OUTPUT(0, id),					\
-	QEMU_IVSHMEM_OUTPUT(1, id),					\
-	QEMU_IVSHMEM_OUTPUT(2, id)
-
-#define QEMU_IVSHMEM_DEVICE(id, first_region) {				\
-		.type = JAILHOUSE_PCI_TYPE_IVSHMEM,			\
-		.domain = 1,						\
-		.bdf = 0 << 3,						\
-		.bar_mask = JAILHOUSE_IVSHMEM_BAR_MASK_INTX,		\
-		.shmem_regions_start = first_region,			\
-		.shmem_dev_id = id,					\
-		.shmem_peers = 3,					\
-		.shmem_protocol = JAILHOUSE_SHMEM_PROTO_UNDEFINED,	\
-	}
+#define QEMU_IVSHMEM_DEVICE(id, first_region)				\
+	IVSHMEM_DEVICE(1, 0, id, 3, first_region,			\
+		       JAILHOUSE_IVSHMEM_BAR_MASK_INTX,			\
+		       JAILHOUSE_SHMEM_PROTO_UNDEFINED)
 
 #endif /* !_QEMU_ARM64_H */

@@ -50,4 +50,54 @@
 		},							\
 	}
 
+/*
+ * IVSHMEM v2 shared memory at @base as peer @id sees it: a read-only
+ * state table of @state bytes, a read/write section of @rw bytes, then
+ * one output section of @out bytes per peer, writable by its owner only.
+ */
+#define IVSHMEM_STATE(base, state) {					\
+		.phys_start = base,					\
+		.virt_start = base,					\
+		.size = state,						\
+		.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_ROOTSHARED,	\
+	}
+
+#define IVSHMEM_RW(base, state, rw) {					\
+		.phys_start = (base) + (state),				\
+		.virt_start = (base) + (state),				\
+		.size = rw,						\
+		.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |	\
+			JAILHOUSE_MEM_ROOTSHARED,			\
+	}
+
+#define IVSHMEM_OUTPUT(base, state, rw, out, n, id) {			\
+		.phys_start = (base) + (state) + (rw) + (n) * (out),	\
+		.virt_start = (base) + (state) + (rw) + (n) * (out),	\
+		.size = out,						\
+		.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_ROOTSHARED | \
+			((n) == (id) ? JAILHOUSE_MEM_WRITE : 0),	\
+	}
+
+#define IVSHMEM_REGIONS_2PEERS(base, state, rw, out, id)		\
+	IVSHMEM_STATE(base, state),					\
+	IVSHMEM_RW(base, state, rw),					\
+	IVSHMEM_OUTPUT(base, state, rw, out, 0, id),			\
+	IVSHMEM_OUTPUT(base, state, rw, out, 1, id)
+
+#define IVSHMEM_REGIONS_3PEERS(base, state, rw, out, id)		\
+	IVSHMEM_REGIONS_2PEERS(base, state, rw, out, id),		\
+	IVSHMEM_OUTPUT(base, state, rw, out, 2, id)
+
+/* The virtual PCI function of an IVSHMEM device in @slot of bus 0. */
+#define IVSHMEM_DEVICE(dom, slot, id, peers, first_region, mask, proto) { \
+		.type = JAILHOUSE_PCI_TYPE_IVSHMEM,			\
+		.domain = dom,						\
+		.bdf = (slot) << 3,					\
+		.bar_mask = mask,					\
+		.shmem_regions_start = first_region,			\
+		.shmem_dev_id = id,					\
+		.shmem_peers = peers,					\
+		.shmem_protocol = proto,				\
+	}
+
 #endif /* !_CONFIG_REGIONS_H */

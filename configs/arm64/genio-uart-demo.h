@@ -1,12 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * uart-demo and gic-demo cell of the MT8188-family Genio EVKs: CPU 3, the
- * first MiB of the cell RAM, UART1 (shared with the root cell) and its
- * pins.
+ * uart-demo and gic-demo cell of the Genio EVKs, included after the SoC
+ * header: one Cortex-A55, the first MiB of the cell RAM, UART1 (shared
+ * with the root cell) and its pins.
  */
 #include <jailhouse/types.h>
 #include <jailhouse/cell-config.h>
-#include "genio-mt8188.h"
 
 struct {
 	struct jailhouse_cell_desc cell;
@@ -23,26 +22,25 @@ struct {
 		.cpu_set_size = sizeof(config.cpus),
 		.num_memory_regions = ARRAY_SIZE(config.mem_regions),
 		.num_vendors = ARRAY_SIZE(config.vendors),
-		.console = MT8188_UART_CONSOLE(MT8188_UART1),
+		.console = GENIO_UART1_CONSOLE,
 	},
 
 	.cpus = {
-		1 << 3,
+		1 << GENIO_CELL_CPU,
 	},
 
 	.mem_regions = {
-		MT8188_UART1_REGION,
+		GENIO_UART1_REGION,
 		/* RAM */ {
 			.phys_start = GENIO_CELL_RAM,
 			.virt_start = 0,
 			.size = 0x00100000,
-			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
-				JAILHOUSE_MEM_EXECUTE | JAILHOUSE_MEM_LOADABLE,
+			.flags = MEM_LOADABLE,
 		},
 		COMM_REGION,
 	},
 
 	.vendors = {
-		MTK_PINS(JAILHOUSE_VENDOR_MTK_GPIO, MT8188_GPIO, 32, 33, 34),
+		MTK_PINS(JAILHOUSE_VENDOR_MTK_GPIO, GENIO_GPIO, 32, 33, 34),
 	},
 };

@@ -1,19 +1,18 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Zephyr cell of the MT8188-family Genio EVKs: one Cortex-A55 (CPU 3), the
- * 8 MiB reserved for cells (MediaTek's BSP reserves no more; the Genio 720
- * cell has 48 MiB), UART1 shared with the root cell, and the pins of the
- * 40-pin header: GPIO 33/34 (UART1 TX/RX), GPIO 38 and 40 with their
- * EINTs.
+ * Zephyr cell of the Genio EVKs, included after the SoC header
+ * (genio-mt8188.h or genio-mt8391.h): one Cortex-A55, the RAM reserved for
+ * cells loaded at CONFIG_INMATE_BASE, UART1 shared with the root cell,
+ * and the pins of the 40-pin header: GPIO 33/34 (UART1 TX/RX), GPIO 38
+ * and 40 with their EINTs.
  *
- * The EINT controller has one GIC line (INTID 267) for all 225 EINTs.  It
- * stays with the root cell: the hypervisor takes the interrupt, looks which
- * cell owns the pending EINT and injects it there, so the cell does not
- * list INTID 267.  It owns UART1's own interrupt, INTID 174.
+ * The EINT controller has one GIC line for all EINTs.  It stays with the
+ * root cell: the hypervisor takes the interrupt, looks which cell owns the
+ * pending EINT and injects it there, so the cell does not list that line.
+ * It owns UART1's own interrupt.
  */
 #include <jailhouse/types.h>
 #include <jailhouse/cell-config.h>
-#include "genio-mt8188.h"
 
 struct {
 	struct jailhouse_cell_desc cell;
@@ -34,39 +33,33 @@ struct {
 		.num_irqchips = ARRAY_SIZE(config.irqchips),
 		.num_vendors = ARRAY_SIZE(config.vendors),
 		.cpu_reset_address = CONFIG_INMATE_BASE,
-		.console = MT8188_UART_CONSOLE(MT8188_UART1),
+		.console = GENIO_UART1_CONSOLE,
 	},
 
 	.cpus = {
-		1 << 3,
+		1 << GENIO_CELL_CPU,
 	},
 
 	.mem_regions = {
-		MT8188_UART1_REGION,
+		GENIO_UART1_REGION,
 		/* RAM */ {
 			.phys_start = GENIO_CELL_RAM,
 			.virt_start = CONFIG_INMATE_BASE,
-			.size = GENIO_CELL_RAM_SIZE,
-			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
-				JAILHOUSE_MEM_EXECUTE | JAILHOUSE_MEM_LOADABLE,
+			.size = GENIO_ZEPHYR_RAM_SIZE,
+			.flags = MEM_LOADABLE,
 		},
 		COMM_REGION,
 	},
 
 	.irqchips = {
-		/* GIC: UART1 */ {
-			.address = MT8188_GICD,
-			.pin_base = 160,
-			.pin_bitmap = {
-				1 << (MT8188_UART1_INTID - 160),
-			},
-		},
+		/* GIC: UART1 */
+		ONE_SPI(GENIO_GICD, GENIO_UART1_INTID),
 	},
 
 	.vendors = {
-		/* GPIO 33, 34 (UART1), 38, 40 */ {
+		/* GPIO 33, 34 (UART1 TX, RX), 38, 40 */ {
 			.type = JAILHOUSE_VENDOR_MTK_GPIO,
-			.mtk_gpio.address = MT8188_GPIO,
+			.mtk_gpio.address = GENIO_GPIO,
 			.mtk_gpio.pin_base = 32,
 			.mtk_gpio.pin_bitmap = {
 				1 << (33 - 32) | 1 << (34 - 32) |
@@ -75,7 +68,7 @@ struct {
 		},
 		/* EINT 38, 40 */ {
 			.type = JAILHOUSE_VENDOR_MTK_EINT,
-			.mtk_eint.address = MT8188_EINT,
+			.mtk_eint.address = GENIO_ZEPHYR_EINT,
 			.mtk_eint.pin_base = 32,
 			.mtk_eint.pin_bitmap = {
 				1 << (38 - 32) | 1 << (40 - 32),

@@ -1,18 +1,18 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * ivshmem-demo cell of the MT8188-family Genio EVKs: CPU 3, peer 1 of the
- * IVSHMEM device 00:00.0 shared with the root cell.  Its INTx is INTID
- * 32 + 74 + 0 = 106.  It prints through the hypervisor's virtual console:
- * the inmate UART driver can spin on the MediaTek UART (boards.md §6).
+ * ivshmem-demo cell of the Genio EVKs, included after the SoC header: one
+ * Cortex-A55, peer 1 of the IVSHMEM device 00:00.0 (the root cell is peer
+ * 0), its INTx at INTID 32 + GENIO_CELL_VPCI_SPI.  It prints through the
+ * hypervisor's virtual console: the inmate UART driver can spin on the
+ * MediaTek UART (boards.md §6).
  */
 #include <jailhouse/types.h>
 #include <jailhouse/cell-config.h>
-#include "genio-mt8188.h"
 
 struct {
 	struct jailhouse_cell_desc cell;
 	__u64 cpus[1];
-	struct jailhouse_memory mem_regions[6];
+	struct jailhouse_memory mem_regions[GENIO_IVSHMEM_NUM_REGIONS + 2];
 	struct jailhouse_irqchip irqchips[1];
 	struct jailhouse_pci_device pci_devices[1];
 } __attribute__((packed)) config = {
@@ -31,7 +31,7 @@ struct {
 	},
 
 	.cpus = {
-		1 << 3,
+		1 << GENIO_CELL_CPU,
 	},
 
 	.mem_regions = {
@@ -40,20 +40,14 @@ struct {
 			.phys_start = GENIO_CELL_RAM,
 			.virt_start = 0,
 			.size = 0x00100000,
-			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
-				JAILHOUSE_MEM_EXECUTE | JAILHOUSE_MEM_LOADABLE,
+			.flags = MEM_LOADABLE,
 		},
 		COMM_REGION,
 	},
 
 	.irqchips = {
-		/* GIC: INTID 106, the INTx of 00:00.0 */ {
-			.address = MT8188_GICD,
-			.pin_base = 96,
-			.pin_bitmap = {
-				1 << (32 + GENIO_CELL_VPCI_SPI - 96),
-			},
-		},
+		/* GIC: the INTx of 00:00.0 */
+		ONE_SPI(GENIO_GICD, 32 + GENIO_CELL_VPCI_SPI),
 	},
 
 	.pci_devices = {
