@@ -22,11 +22,6 @@ static volatile bool master_done;
 static volatile int init_error;
 
 
-struct per_cpu *this_cpu(void)
-{
-	return (struct per_cpu *)read_sysreg(tpidr_el2);
-}
-
 static void set_error(int err)
 {
 	__atomic_compare_exchange_n(&init_error, &(int){0}, err, false,

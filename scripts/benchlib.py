@@ -44,7 +44,7 @@ def build_module(name, kdir, outdir):
     shutil.rmtree(dst, ignore_errors=True)
     shutil.copytree(src, dst)
     run(["make", "-s", "-C", kdir, "ARCH=arm64", f"CROSS_COMPILE={CROSS}",
-         f"M={dst}", "modules"], stdout=subprocess.DEVNULL)
+         f"M={dst}", f"JH_TOP={TOP}", "modules"], stdout=subprocess.DEVNULL)
     return os.path.join(dst, name + ".ko")
 
 

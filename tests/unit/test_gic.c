@@ -36,11 +36,6 @@ void printk(const char *fmt, ...)
 	(void)fmt;
 }
 
-struct per_cpu *this_cpu(void)
-{
-	return per_cpu(0);
-}
-
 static int lr_index(const char *name)
 {
 	int n;
@@ -65,6 +60,8 @@ unsigned long fake_sysreg_read(const char *name)
 	}
 	if (!strcmp(name, "ich_hcr_el2"))
 		return ich_hcr;
+	if (!strcmp(name, "tpidr_el2"))
+		return (unsigned long)per_cpu(0);
 	if (!strcmp(name, "icc_iar1_el1"))
 		return iar_next < iar_count ? iar_queue[iar_next++] : 1023;
 	return 0;

@@ -314,9 +314,18 @@ static u64 sgi_lr(unsigned int sgi)
  */
 void gic_flush_pending(struct per_cpu *cpu)
 {
-	u32 sgis = __atomic_exchange_n(&cpu->pending_sgis, 0,
-				       __ATOMIC_ACQ_REL);
 	unsigned int n, kept = 0;
+	u32 sgis;
+
+	/* the common case on every trap: nothing waits */
+	if (!cpu->pending_sgis && !cpu->pending_count) {
+		if (cpu->underflow_armed) {
+			write_sysreg(ich_hcr_el2, ICH_HCR_EN);
+			cpu->underflow_armed = false;
+		}
+		return;
+	}
+	sgis = __atomic_exchange_n(&cpu->pending_sgis, 0, __ATOMIC_ACQ_REL);
 
 	for (n = 0; n < 16; n++) {
 		if (!(sgis & BIT(n)) || lr_pending(cpu, n))
@@ -331,8 +340,9 @@ void gic_flush_pending(struct per_cpu *cpu)
 		if (!inject(cpu, hw_lr(cpu->pending_irqs[n])))
 			cpu->pending_irqs[kept++] = cpu->pending_irqs[n];
 	cpu->pending_count = kept;
+	cpu->underflow_armed = kept || cpu->pending_sgis;
 	write_sysreg(ich_hcr_el2, ICH_HCR_EN |
-		     (kept || cpu->pending_sgis ? ICH_HCR_UIE : 0));
+		     (cpu->underflow_armed ? ICH_HCR_UIE : 0));
 }
 
 static void queue_irq(struct per_cpu *cpu, unsigned int intid)

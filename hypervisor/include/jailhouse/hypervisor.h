@@ -10,6 +10,7 @@
 #include <jailhouse/cell-config.h>
 #include <jailhouse/header.h>
 #include <jailhouse/hypercall.h>
+#include <asm/sysregs.h>
 
 #define PAGE_SIZE		4096UL
 #define PAGE_MASK		(~(PAGE_SIZE - 1))
@@ -56,6 +57,7 @@ struct per_cpu {
 	volatile u32 pending_sgis;	/* virtual SGIs to inject */
 	u16 pending_irqs[PENDING_IRQS];	/* physical IRQs waiting for an LR */
 	unsigned int pending_count;
+	bool underflow_armed;		/* ICH_HCR_EL2.UIE is set */
 	/* what Linux had at EL2 and in the GIC CPU interface */
 	u64 linux_hcr;
 	u64 linux_vtcr;
@@ -78,7 +80,11 @@ static inline struct per_cpu *per_cpu(unsigned int cpu)
 				  cpu * PERCPU_SIZE);
 }
 
-struct per_cpu *this_cpu(void);
+/* The running CPU's data: TPIDR_EL2 points to it. */
+static inline struct per_cpu *this_cpu(void)
+{
+	return (struct per_cpu *)read_sysreg(tpidr_el2);
+}
 
 /* printk.c */
 void printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
