@@ -1,0 +1,19 @@
+#!/bin/sh
+# The hypervisor's memory is invisible to the root cell: a read of it
+# from CPU 3 (through /dev/mem) parks that CPU with one line saying what
+# it did, while Linux on the other CPUs goes on; its log ring page, the
+# one page the root cell may read, reads fine.
+# artefacts: yes
+# timeout: 120
+# expect: ^enable: exit 0$
+# expect: ^FATAL: CPU 3: unhandled data read at 0x7fc10000, 4 bytes \(PC 0x[0-9a-f]+, cell 'qemu-arm64'\)$
+# expect: ^CPU 3 of cell 'qemu-arm64' parked: the access above$
+# expect: ^CPU 0 still runs: yes$
+cells=/usr/share/jailhouse/cells
+modprobe jailhouse
+jailhouse enable $cells/qemu-arm64.cell
+echo "enable: exit $?"
+taskset -c 3 devmem 0x7fc10000 32 &
+sleep 2
+jailhouse console | grep -E 'FATAL|parked'
+[ "$(taskset -c 0 echo yes)" = yes ] && echo "CPU 0 still runs: yes"
