@@ -289,6 +289,26 @@ static int get_kernel_symbols(void)
 	return 0;
 }
 
+/*
+ * A CPU that Linux takes offline and online again while the hypervisor
+ * runs restarts at EL1 (PSCI CPU_ON is emulated), and Linux records that
+ * in __boot_cpu_mode.  The hyp stub is back on every CPU once the
+ * hypervisor is disabled, so the record made at enable is put back.
+ */
+static u32 saved_boot_cpu_mode[2];
+
+static void save_boot_cpu_mode(void)
+{
+	saved_boot_cpu_mode[0] = ksym.boot_cpu_mode[0];
+	saved_boot_cpu_mode[1] = ksym.boot_cpu_mode[1];
+}
+
+static void restore_boot_cpu_mode(void)
+{
+	ksym.boot_cpu_mode[0] = saved_boot_cpu_mode[0];
+	ksym.boot_cpu_mode[1] = saved_boot_cpu_mode[1];
+}
+
 static bool all_cpus_booted_at_el2(void)
 {
 	return ksym.boot_cpu_mode[0] == BOOT_CPU_MODE_EL2 &&
@@ -763,6 +783,7 @@ static int jailhouse_enable(const void __user *arg)
 	if (!err && create_root_cell_sysfs(config))
 		pr_warn("jailhouse: no sysfs entries for the root cell\n");
 	if (!err) {
+		save_boot_cpu_mode();
 		/* unloading now would free the memory EL2 runs from */
 		__module_get(THIS_MODULE);
 		jailhouse_enabled = true;
@@ -776,6 +797,7 @@ out_config:
 
 static int jailhouse_disable(void)
 {
+	unsigned int cpu;
 	int err;
 
 	if (!jailhouse_enabled) {
@@ -783,6 +805,15 @@ static int jailhouse_disable(void)
 		return -EINVAL;
 	}
 	cpus_read_lock();
+	/* every root CPU must take part in the disable rendezvous */
+	for_each_cpu(cpu, &root_cpus)
+		if (!cpu_online(cpu)) {
+			cpus_read_unlock();
+			set_error("CPU %u of the root cell is offline: bring it "
+				  "online (/sys/devices/system/cpu/cpu%u/online) "
+				  "before disabling", cpu, cpu);
+			return -EBUSY;
+		}
 	err = call_on_all_cpus(leave_hypervisor);
 	cpus_read_unlock();
 	if (err) {
@@ -790,6 +821,7 @@ static int jailhouse_disable(void)
 		return err;
 	}
 	unmap_hypervisor_memory();
+	restore_boot_cpu_mode();
 	jailhouse_enabled = false;
 	remove_root_cell_sysfs();
 	module_put(THIS_MODULE);

@@ -229,6 +229,40 @@ static void hand_back_lr(struct per_cpu *cpu, u64 lr)
 		cpu->pending_sgis |= BIT(intid);
 }
 
+/*
+ * A CPU restarting (PSCI CPU_ON after CPU_OFF) begins with an empty
+ * virtual interface: what was pending for it before is dropped, physical
+ * interrupts behind it deactivated so that they can come again.
+ */
+void gic_cpu_reset(struct per_cpu *cpu)
+{
+	unsigned int n;
+	u64 lr;
+
+	for (n = 0; n < cpu->num_lrs; n++) {
+		lr = read_lr(n);
+		write_lr(n, 0);
+		if ((lr >> 62) && (lr & ICH_LR_HW))
+			write_sysreg(icc_dir_el1,
+				     (lr >> ICH_LR_PINTID_SHIFT) & 0x3ff);
+	}
+	for (n = 0; n < cpu->pending_count; n++)
+		write_sysreg(icc_dir_el1, cpu->pending_irqs[n]);
+	cpu->pending_count = 0;
+	cpu->pending_sgis = 0;
+	write_sysreg(ich_ap1r0_el2, 0);
+	cpu->underflow_armed = false;
+	write_sysreg(ich_hcr_el2, ICH_HCR_EN);
+}
+
+/* No list register holds a pending or active interrupt. */
+bool gic_lrs_empty(struct per_cpu *cpu)
+{
+	u64 all = (1UL << cpu->num_lrs) - 1;
+
+	return (read_sysreg(ich_elrsr_el2) & all) == all;
+}
+
 /* Give the physical CPU interface back to Linux as its virtual one is. */
 void gic_cpu_shutdown(struct per_cpu *cpu)
 {

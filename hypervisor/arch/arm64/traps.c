@@ -27,6 +27,10 @@
 #define PSCI_CPU_OFF		0x84000002
 #define PSCI_CPU_ON_32		0x84000003
 #define PSCI_CPU_ON_64		0xc4000003
+#define PSCI_AFFINITY_INFO_32	0x84000004
+#define PSCI_AFFINITY_INFO_64	0xc4000004
+#define PSCI_CPU_SUSPEND_32	0x84000001
+#define PSCI_CPU_SUSPEND_64	0xc4000001
 #define PSCI_SYSTEM_OFF		0x84000008
 #define PSCI_SYSTEM_RESET	0x84000009
 #define PSCI_FEATURES		0x8400000a
@@ -36,7 +40,10 @@
 #define SMCCC_ARCH_WORKAROUND_2	0x80007fff
 #define SMCCC_ARCH_WORKAROUND_3	0x80003fff
 #define SMCCC_NOT_SUPPORTED	((u64)-1)
+#define PSCI_INVALID_PARAMS	((u64)-2)
 #define PSCI_DENIED		((u64)-3)
+#define PSCI_ALREADY_ON		((u64)-4)
+#define SCTLR_EL1_RES1		0x30d00800UL
 #define SMC_OWNER(id)		(((id) >> 24) & 0x3f)
 #define SMC_OWNER_SIP		2
 
@@ -97,6 +104,88 @@ static void refuse_smc(struct per_cpu *cpu, struct trap_frame *frame,
 	frame->x[0] = SMCCC_NOT_SUPPORTED;
 }
 
+static struct per_cpu *cpu_by_mpidr(struct cell *cell, u64 mpidr)
+{
+	unsigned int n;
+
+	for (n = 0; n < hypervisor_header.max_cpus; n++)
+		if (per_cpu(n)->cell == cell &&
+		    per_cpu(n)->mpidr == (mpidr & MPIDR_AFF_MASK))
+			return per_cpu(n);
+	return NULL;
+}
+
+/*
+ * CPU_OFF: the CPU waits in the hypervisor until a CPU of its cell
+ * switches it on again, then starts at the given entry at EL1 with the
+ * MMU off, as from firmware.  It never leaves its cell meanwhile.
+ */
+static void psci_cpu_off(struct per_cpu *cpu, struct trap_frame *frame)
+{
+	unsigned int n;
+
+	cpu->power_on = false;
+	dsb(ish);
+	cpu->parked = true;
+	while (!cpu->power_on)
+		wfe();
+	gic_cpu_reset(cpu);
+	for (n = 0; n < 31; n++)
+		frame->x[n] = 0;
+	frame->x[0] = cpu->on_context;
+	write_sysreg(sctlr_el1, SCTLR_EL1_RES1);
+	write_sysreg(elr_el2, cpu->on_entry);
+	write_sysreg(spsr_el2, SPSR_EL1H_MASKED);
+	cpu->parked = false;
+	isb();
+	asm volatile("tlbi vmalle1" : : : "memory");
+	dsb(ish);
+}
+
+static u64 psci_cpu_on(struct per_cpu *cpu, struct trap_frame *frame,
+		       bool smc32)
+{
+	struct per_cpu *target = cpu_by_mpidr(cpu->cell, frame->x[1]);
+	u64 entry = frame->x[2], context = frame->x[3];
+
+	if (!target)
+		return PSCI_DENIED;	/* not a CPU of the caller's cell */
+	if (!target->parked || target->power_on)
+		return PSCI_ALREADY_ON;
+	if (smc32) {
+		entry &= 0xffffffff;
+		context &= 0xffffffff;
+	}
+	target->on_entry = entry;
+	target->on_context = context;
+	dsb(ish);
+	target->power_on = true;
+	dsb(ish);
+	sev();
+	return 0;
+}
+
+static u64 psci_affinity_info(struct per_cpu *cpu, struct trap_frame *frame)
+{
+	struct per_cpu *target = cpu_by_mpidr(cpu->cell, frame->x[1]);
+
+	if (!target || frame->x[2])
+		return PSCI_INVALID_PARAMS;
+	return target->parked && !target->power_on ? 1 : 0;	/* OFF : ON */
+}
+
+/*
+ * CPU_SUSPEND keeps the whole context: a WFI, unless an interrupt waits
+ * in a list register already.  A physical interrupt wakes the WFI even
+ * though EL2 runs with interrupts masked; it is taken after the return.
+ */
+static u64 psci_cpu_suspend(struct per_cpu *cpu)
+{
+	if (gic_lrs_empty(cpu) && !cpu->pending_sgis && !cpu->pending_count)
+		asm volatile("wfi");
+	return 0;
+}
+
 static void handle_smc(struct per_cpu *cpu, struct trap_frame *frame)
 {
 	u32 id = frame->x[0];
@@ -124,17 +213,23 @@ static void handle_smc(struct per_cpu *cpu, struct trap_frame *frame)
 		}
 		break;
 	case PSCI_CPU_OFF:
+		cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_PSCI]++;
+		psci_cpu_off(cpu, frame);
+		return;
 	case PSCI_CPU_ON_32:
 	case PSCI_CPU_ON_64:
-		/* CPU hand-over between cells arrives with cell support */
 		cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_PSCI]++;
-		frame->x[0] = PSCI_DENIED;
-		if (cpu->last_refused_smc != id) {
-			cpu->last_refused_smc = id;
-			printk("PSCI 0x%08x denied on CPU %u: CPU hotplug is "
-			       "not supported while the hypervisor runs\n",
-			       id, cpu->cpu_id);
-		}
+		frame->x[0] = psci_cpu_on(cpu, frame, id == PSCI_CPU_ON_32);
+		return;
+	case PSCI_AFFINITY_INFO_32:
+	case PSCI_AFFINITY_INFO_64:
+		cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_PSCI]++;
+		frame->x[0] = psci_affinity_info(cpu, frame);
+		return;
+	case PSCI_CPU_SUSPEND_32:
+	case PSCI_CPU_SUSPEND_64:
+		cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_PSCI]++;
+		frame->x[0] = psci_cpu_suspend(cpu);
 		return;
 	default:
 		break;

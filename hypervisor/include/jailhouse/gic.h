@@ -22,6 +22,8 @@ struct mmio_access {
 int gic_init(void);
 int gic_cpu_init(struct per_cpu *cpu);
 void gic_cpu_shutdown(struct per_cpu *cpu);
+void gic_cpu_reset(struct per_cpu *cpu);
+bool gic_lrs_empty(struct per_cpu *cpu);
 void gic_handle_irq(struct per_cpu *cpu);
 void gic_send_sgis(struct per_cpu *cpu, u64 sgi1r);
 void gic_flush_pending(struct per_cpu *cpu);

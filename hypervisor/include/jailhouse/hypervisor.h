@@ -63,6 +63,11 @@ struct per_cpu {
 	u64 linux_vtcr;
 	u64 linux_icc_ctlr;
 	u32 last_refused_smc;		/* log each refused call once */
+	/* PSCI: a CPU that called CPU_OFF waits here for CPU_ON */
+	volatile bool parked;
+	volatile bool power_on;
+	volatile u64 on_entry;
+	volatile u64 on_context;
 	/* the disable rendezvous */
 	bool disabling;
 };
