@@ -81,8 +81,8 @@ static void collect_irqs(struct cell *cell)
 	u64 gicd = system_config->platform_info.arm.gicd_base;
 	unsigned int n, word;
 
-	cell->irq_bitmap[0] = ~BIT(SGI_INJECT) &
-		~BIT(system_config->platform_info.arm.maintenance_irq);
+	/* every SGI and PPI but the hypervisor's own */
+	cell->irq_bitmap[0] = ~gic_reserved_private_irqs();
 	for (n = 0; n < desc->num_irqchips; n++, chip++) {
 		if (chip->address != gicd || chip->pin_base % 32)
 			continue;

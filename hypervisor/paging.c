@@ -18,7 +18,6 @@
 #define DESC_ADDR_MASK		0x0000fffffffff000UL
 #define S1_ATTRIDX(i)		((u64)(i) << 2)
 #define S1_AP_RES1		BIT(6)
-#define S1_AP_RO		BIT(7)
 #define S1_XN			BIT(54)
 #define S2_MEMATTR_NORMAL	(0xfUL << 2)
 #define S2_MEMATTR_DEVICE	(0x1UL << 2)
@@ -135,7 +134,6 @@ static u64 leaf_attributes(unsigned long flags)
 		return DESC_AF | S1_AP_RES1 | S1_XN |
 			S1_ATTRIDX(MAIR_IDX_DEVICE);
 	return DESC_AF | S1_AP_RES1 | DESC_SH_INNER |
-		(flags & PAGE_FLAG_READONLY ? S1_AP_RO : 0) |
 		S1_ATTRIDX(MAIR_IDX_NORMAL);
 }
 

@@ -14,7 +14,6 @@
 
 struct jailhouse_system *system_config;
 unsigned long hypervisor_phys;
-unsigned int num_root_cpus;
 
 static volatile unsigned int cpus_entered;
 static volatile unsigned int cpus_done;
@@ -106,7 +105,6 @@ static void switch_to_hv_page_table(void)
 static int master_init(void)
 {
 	unsigned long pool;
-	unsigned int cpu;
 	int err;
 
 	hypervisor_phys = (unsigned long)&hypervisor_header;
@@ -133,11 +131,6 @@ static int master_init(void)
 	err = check_system_config();
 	if (err)
 		return err;
-	for (cpu = 0; cpu < hypervisor_header.max_cpus; cpu++)
-		if (cpu < system_config->root_cell.cpu_set_size * 8 &&
-		    (jailhouse_cell_cpu_set(&system_config->root_cell)[cpu / 8]
-		     >> (cpu % 8)) & 1)
-			num_root_cpus++;
 
 	err = gic_init();
 	if (!err)

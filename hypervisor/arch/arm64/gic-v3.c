@@ -90,7 +90,7 @@ int gic_init(void)
 }
 
 /* The hypervisor's own interrupts, which no cell may touch. */
-static u32 reserved_private_irqs(void)
+u32 gic_reserved_private_irqs(void)
 {
 	return BIT(SGI_INJECT) | BIT(maintenance_irq);
 }
@@ -589,7 +589,7 @@ static bool gicr_access(struct per_cpu *cpu, struct mmio_access *mmio)
 	if (reg >= GICR_SGI_BASE + GICD_IGROUPR &&
 	    reg < GICR_SGI_BASE + GICD_ICACTIVER_END && mmio->size == 4) {
 		/* the hypervisor's own SGI and PPI stay as they are */
-		masked_access(addr, mmio, ~(u64)reserved_private_irqs() &
+		masked_access(addr, mmio, ~(u64)gic_reserved_private_irqs() &
 			      0xffffffff, reg < GICR_SGI_BASE + GICD_ISENABLER);
 		return true;
 	}

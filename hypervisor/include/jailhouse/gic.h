@@ -20,6 +20,7 @@ struct mmio_access {
 };
 
 int gic_init(void);
+u32 gic_reserved_private_irqs(void);
 int gic_cpu_init(struct per_cpu *cpu);
 void gic_cpu_shutdown(struct per_cpu *cpu);
 void gic_cpu_reset(struct per_cpu *cpu);

@@ -76,7 +76,6 @@ extern struct jailhouse_header hypervisor_header;
 extern struct jailhouse_system *system_config;
 extern struct cell root_cell;
 extern unsigned long hypervisor_phys;
-extern unsigned int num_root_cpus;
 
 static inline struct per_cpu *per_cpu(unsigned int cpu)
 {
@@ -98,7 +97,6 @@ extern u8 console_page[];
 
 /* paging.c */
 #define PAGE_FLAG_DEVICE	BIT(0)
-#define PAGE_FLAG_READONLY	BIT(1)
 #define PAGE_FLAG_STAGE2	BIT(2)
 #define PAGE_FLAG_NOWRITE	BIT(3)	/* stage 2: read-only */
 
