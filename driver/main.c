@@ -31,6 +31,7 @@
 #include <jailhouse/header.h>
 #include <jailhouse/hypercall-arm64.h>
 #include <jailhouse/ioctl.h>
+#include <jailhouse/bitmap.h>
 #include <jailhouse/config-check.h>
 #include <jailhouse/config-convert.h>
 
@@ -211,39 +212,41 @@ static int check_system_config(struct jailhouse_system *config, size_t size)
 	return config_check(&chk, &file, NULL, 0) ? -EINVAL : 0;
 }
 
-static unsigned int root_cpu_count(const struct jailhouse_system *config,
-				   unsigned int *max_cpus)
+static bool root_has_cpu(const struct jailhouse_system *config,
+			 unsigned int cpu)
 {
 	const struct jailhouse_cell_desc *root = &config->root_cell;
-	const u8 *set = jailhouse_cell_cpu_set(root);
-	unsigned int cpu, count = 0;
 
-	*max_cpus = 0;
-	for (cpu = 0; cpu < root->cpu_set_size * 8; cpu++)
-		if ((set[cpu / 8] >> (cpu % 8)) & 1) {
-			count++;
-			*max_cpus = cpu + 1;
-		}
-	return count;
+	return cpu < root->cpu_set_size * 8 &&
+		bitmap8_test(jailhouse_cell_cpu_set(root), cpu);
+}
+
+/* Highest root cell CPU + 1: how many per-CPU areas the hypervisor has. */
+static unsigned int root_max_cpus(const struct jailhouse_system *config)
+{
+	const struct jailhouse_cell_desc *root = &config->root_cell;
+	unsigned int cpu, max_cpus = 0;
+
+	for_each_bit8(cpu, jailhouse_cell_cpu_set(root),
+		      root->cpu_set_size * 8)
+		max_cpus = cpu + 1;
+	return max_cpus;
 }
 
 /* Every online CPU in the root cell, every root cell CPU online. */
 static int check_cpus(const struct jailhouse_system *config)
 {
-	const struct jailhouse_cell_desc *root = &config->root_cell;
-	const u8 *set = jailhouse_cell_cpu_set(root);
-	unsigned int cpu, max_cpus;
+	unsigned int cpu, max_cpus = root_max_cpus(config);
 
-	root_cpu_count(config, &max_cpus);
 	for_each_online_cpu(cpu)
-		if (cpu >= max_cpus || !((set[cpu / 8] >> (cpu % 8)) & 1)) {
+		if (!root_has_cpu(config, cpu)) {
 			set_error("CPU %u is online but not in the root cell's "
 				  "CPU set: add it to .cpus, or take it "
 				  "offline", cpu);
 			return -EINVAL;
 		}
 	for (cpu = 0; cpu < max_cpus; cpu++)
-		if (((set[cpu / 8] >> (cpu % 8)) & 1) && !cpu_online(cpu)) {
+		if (root_has_cpu(config, cpu) && !cpu_online(cpu)) {
 			set_error("CPU %u of the root cell is not online: "
 				  "bring it online (/sys/devices/system/cpu/"
 				  "cpu%u/online) or remove it from .cpus", cpu,
@@ -478,22 +481,37 @@ static void unmap_hypervisor_memory(void)
 	hv_resource = NULL;
 }
 
+/* Copy the ring while the hypervisor is not writing it. */
+static unsigned int read_ring(char *buf, unsigned int *tail_out)
+{
+	const struct jailhouse_virt_console *ring = hv_console;
+	unsigned int tail, len, n;
+
+	do {
+		while (READ_ONCE(ring->busy))
+			cpu_relax();
+		tail = READ_ONCE(ring->tail);
+		smp_rmb();
+		len = min_t(unsigned int, tail, JAILHOUSE_CONSOLE_RING_SIZE);
+		for (n = 0; n < len; n++)
+			buf[n] = ring->content[(tail - len + n) %
+					       JAILHOUSE_CONSOLE_RING_SIZE];
+		smp_rmb();
+	} while (READ_ONCE(ring->busy) || READ_ONCE(ring->tail) != tail);
+	*tail_out = tail;
+	return len;
+}
+
 /* The last line the hypervisor logged with ERROR:, for last_error. */
 static void take_hypervisor_error(void)
 {
-	const struct jailhouse_virt_console *ring;
 	static char log[JAILHOUSE_CONSOLE_RING_SIZE + 1];
-	unsigned int tail, n, len;
+	unsigned int tail, len;
 	char *line, *found = NULL;
 
-	if (!hv_header)
+	if (!hv_console)
 		return;
-	ring = hv_console;
-	tail = ring->tail;
-	len = min_t(unsigned int, tail, JAILHOUSE_CONSOLE_RING_SIZE);
-	for (n = 0; n < len; n++)
-		log[n] = ring->content[(tail - len + n) %
-				       JAILHOUSE_CONSOLE_RING_SIZE];
+	len = read_ring(log, &tail);
 	log[len] = 0;
 	for (line = strstr(log, "ERROR: "); line;
 	     line = strstr(line + 1, "ERROR: "))
@@ -603,13 +621,11 @@ static void remove_root_cell_sysfs(void)
 
 static int create_root_cell_sysfs(const struct jailhouse_system *config)
 {
-	const u8 *set = jailhouse_cell_cpu_set(&config->root_cell);
 	unsigned int cpu, n;
 
 	cpumask_clear(&root_cpus);
-	for (cpu = 0; cpu < config->root_cell.cpu_set_size * 8 &&
-	     cpu < nr_cpu_ids; cpu++)
-		if ((set[cpu / 8] >> (cpu % 8)) & 1)
+	for (cpu = 0; cpu < nr_cpu_ids; cpu++)
+		if (root_has_cpu(config, cpu))
 			cpumask_set_cpu(cpu, &root_cpus);
 	strscpy(root_name, config->root_cell.name, sizeof(root_name));
 
@@ -694,11 +710,10 @@ static int load_hypervisor(const struct firmware *fw,
 			   size_t config_size)
 {
 	const struct jailhouse_header *image = (const void *)fw->data;
-	unsigned int max_cpus;
+	unsigned int max_cpus = root_max_cpus(config);
 	unsigned long config_offset;
 	void *mem;
 
-	root_cpu_count(config, &max_cpus);
 	config_offset = image->core_size + max_cpus * image->percpu_size;
 	if (fw->size > image->core_size ||
 	    config_offset + config_size + PAGE_SIZE * 16 > hv_size) {
@@ -862,27 +877,6 @@ static long jailhouse_ioctl(struct file *file, unsigned int ioctl,
 }
 
 /* ---- the log ring ---- */
-
-/* Copy the ring while the hypervisor is not writing it. */
-static unsigned int read_ring(char *buf, unsigned int *tail_out)
-{
-	const struct jailhouse_virt_console *ring = hv_console;
-	unsigned int tail, len, n;
-
-	do {
-		while (READ_ONCE(ring->busy))
-			cpu_relax();
-		tail = READ_ONCE(ring->tail);
-		smp_rmb();
-		len = min_t(unsigned int, tail, JAILHOUSE_CONSOLE_RING_SIZE);
-		for (n = 0; n < len; n++)
-			buf[n] = ring->content[(tail - len + n) %
-					       JAILHOUSE_CONSOLE_RING_SIZE];
-		smp_rmb();
-	} while (READ_ONCE(ring->busy) || READ_ONCE(ring->tail) != tail);
-	*tail_out = tail;
-	return len;
-}
 
 struct reader {
 	unsigned int position;	/* ring tail already delivered */
