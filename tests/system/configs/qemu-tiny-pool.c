@@ -5,10 +5,6 @@
  * need about 500 pages, more than the page pool has.  Only the hypervisor
  * finds out, after every CPU entered.
  */
-#include <jailhouse/types.h>
-#include <jailhouse/cell-config.h>
-#include "qemu-arm64.h"
-
 #define FAR_IO(n) REGION(0x10000000000ULL + (n) * 0x40000000ULL,	\
 			 0x10000000000ULL + (n) * 0x40000000ULL + 0x1000,	\
 			 MEM_MMIO)
@@ -18,43 +14,13 @@
 #define FAR_IO64(n)	FAR_IO16(n), FAR_IO16(n + 16), FAR_IO16(n + 32), \
 			FAR_IO16(n + 48)
 
-struct {
-	struct jailhouse_system header;
-	__u64 cpus[1];
-	struct jailhouse_memory mem_regions[3 + 256];
-	struct jailhouse_irqchip irqchips[1];
-} __attribute__((packed)) config = {
-	.header = {
-		.signature = JAILHOUSE_SYSTEM_SIGNATURE,
-		.revision = JAILHOUSE_CONFIG_REVISION,
-		.architecture = JAILHOUSE_ARM64,
-		.flags = JAILHOUSE_SYS_VIRTUAL_DEBUG_CONSOLE,
-		.hypervisor_memory = {
-			.phys_start = QEMU_HV,
-			.size = 0x100000,
-		},
-		.debug_console = QEMU_UART_CONSOLE,
-		.platform_info.arm = {
-			.gic_version = 3,
-			.gicd_base = QEMU_GICD,
-			.gicr_base = QEMU_GICR,
-			.maintenance_irq = 25,
-		},
-		.root_cell = {
-			.name = "qemu-tiny-pool",
-			.cpu_set_size = sizeof(config.cpus),
-			.num_memory_regions = ARRAY_SIZE(config.mem_regions),
-			.num_irqchips = ARRAY_SIZE(config.irqchips),
-		},
-	},
-	.cpus = { 0xf },
-	.mem_regions = {
-		REGION(0x09000000, QEMU_VPCI_ECAM, MEM_MMIO),
-		REGION(0x40000000, QEMU_CELLS_RAM, MEM_RAM_RWX),
-		REGION(0x4010000000, 0x4020000000, MEM_MMIO),
-		FAR_IO64(0), FAR_IO64(64), FAR_IO64(128), FAR_IO64(192),
-	},
-	.irqchips = {
-		ALL_SPIS(QEMU_GICD, 32),
-	},
-};
+#define ROOT_NAME		"qemu-tiny-pool"
+#define HV_SIZE			0x100000
+#define ROOT_NUM_REGIONS	(3 + 256)
+#define ROOT_REGIONS							\
+	REGION(0x09000000, QEMU_VPCI_ECAM, MEM_MMIO),			\
+	REGION(0x40000000, QEMU_CELLS_RAM, MEM_RAM_RWX),		\
+	REGION(0x4010000000, 0x4020000000, MEM_MMIO),			\
+	FAR_IO64(0), FAR_IO64(64), FAR_IO64(128), FAR_IO64(192),
+
+#include "qemu-test-root.h"
