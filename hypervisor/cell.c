@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Cells.  Today the root cell: its stage-2 tables map its memory regions
- * one to one; its interrupts are those of its irqchip entries plus the
- * SGIs and PPIs every cell has.
+ * Cells' memory and interrupts: the stage-2 tables map a cell's memory
+ * regions; its interrupts are those of its irqchip entries plus the SGIs
+ * and PPIs every cell has.  Memory a new cell gets leaves the root cell's
+ * stage 2 and comes back when the cell is destroyed.
  */
 #include <jailhouse/hypervisor.h>
 #include <jailhouse/gic.h>
 #include <jailhouse/string.h>
 
 struct cell root_cell;
+struct cell *cells[MAX_CELLS] = { &root_cell };
 
 static unsigned long region_flags(const struct jailhouse_memory *mem)
 {
@@ -32,7 +34,7 @@ static bool is_subpage(const struct jailhouse_memory *mem)
  * and are checked one by one (mmio_subpage_access).  The hypervisor maps
  * their pages for itself.
  */
-static int map_subpage_regions(struct cell *cell)
+int cell_map_subpage_regions(struct cell *cell)
 {
 	const struct jailhouse_cell_desc *desc = cell->config;
 	const struct jailhouse_memory *mem = jailhouse_cell_mem_regions(desc);
@@ -54,7 +56,7 @@ static int map_subpage_regions(struct cell *cell)
 	return 0;
 }
 
-static int map_regions(struct cell *cell)
+int cell_map_regions(struct cell *cell)
 {
 	const struct jailhouse_cell_desc *desc = cell->config;
 	const struct jailhouse_memory *mem = jailhouse_cell_mem_regions(desc);
@@ -62,19 +64,25 @@ static int map_regions(struct cell *cell)
 	int err;
 
 	for (n = 0; n < desc->num_memory_regions; n++, mem++) {
-		if (!mem->size || (mem->flags & JAILHOUSE_MEM_COMM_REGION) ||
-		    is_subpage(mem))
+		if (!mem->size || is_subpage(mem))
 			continue;
-		err = paging_map(cell->s2_root, mem->virt_start,
-				 mem->phys_start, mem->size,
-				 region_flags(mem));
+		if (mem->flags & JAILHOUSE_MEM_COMM_REGION)
+			/* the root cell has none; others get their page */
+			err = cell->comm_page ?
+				paging_map(cell->s2_root, mem->virt_start,
+					   (u64)cell->comm_page, PAGE_SIZE,
+					   PAGE_FLAG_STAGE2) : 0;
+		else
+			err = paging_map(cell->s2_root, mem->virt_start,
+					 mem->phys_start, mem->size,
+					 region_flags(mem));
 		if (err)
 			return err;
 	}
 	return 0;
 }
 
-static void collect_irqs(struct cell *cell)
+void cell_collect_irqs(struct cell *cell)
 {
 	const struct jailhouse_cell_desc *desc = cell->config;
 	const struct jailhouse_irqchip *chip = jailhouse_cell_irqchips(desc);
@@ -105,14 +113,14 @@ int root_cell_init(void)
 	for (n = 0; n < desc->cpu_set_size && n < sizeof(root_cell.cpu_set);
 	     n++)
 		root_cell.cpu_set[n] = jailhouse_cell_cpu_set(desc)[n];
-	collect_irqs(&root_cell);
+	cell_collect_irqs(&root_cell);
 
 	root_cell.s2_root = page_alloc();
 	if (!root_cell.s2_root)
 		return -ENOMEM;
-	err = map_regions(&root_cell);
+	err = cell_map_regions(&root_cell);
 	if (!err)
-		err = map_subpage_regions(&root_cell);
+		err = cell_map_subpage_regions(&root_cell);
 	/* the root cell's driver reads the hypervisor's log ring */
 	if (!err)
 		err = paging_map(root_cell.s2_root, (u64)console_page,
@@ -124,6 +132,95 @@ int root_cell_init(void)
 		       "pages)\n", page_pool_pages());
 	else if (err)
 		printk("ERROR: root cell stage 2: error %d\n", err);
+	return err;
+}
+
+/* Regions that leave the root cell when a cell gets them. */
+static bool taken_from_root(const struct jailhouse_memory *mem)
+{
+	return mem->size && !(mem->flags & (JAILHOUSE_MEM_COMM_REGION |
+					    JAILHOUSE_MEM_ROOTSHARED));
+}
+
+int cell_take_memory(struct cell *cell)
+{
+	const struct jailhouse_cell_desc *desc = cell->config;
+	const struct jailhouse_memory *mem = jailhouse_cell_mem_regions(desc);
+	unsigned int n;
+	int err;
+
+	for (n = 0; n < desc->num_memory_regions; n++, mem++) {
+		if (!taken_from_root(mem))
+			continue;
+		err = paging_unmap(root_cell.s2_root, mem->phys_start,
+				   mem->size);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+/* Map what the root cell had of [phys, phys + size) back into it. */
+static void give_back(u64 phys, u64 size)
+{
+	const struct jailhouse_cell_desc *desc = root_cell.config;
+	const struct jailhouse_memory *mem = jailhouse_cell_mem_regions(desc);
+	u64 start, end;
+	unsigned int n;
+
+	for (n = 0; n < desc->num_memory_regions; n++, mem++) {
+		if (!mem->size || is_subpage(mem))
+			continue;
+		start = phys > mem->phys_start ? phys : mem->phys_start;
+		end = phys + size < mem->phys_start + mem->size ?
+			phys + size : mem->phys_start + mem->size;
+		if (start >= end)
+			continue;
+		/* cannot fail: the tables for it were split when taken */
+		paging_map(root_cell.s2_root,
+			   mem->virt_start + (start - mem->phys_start), start,
+			   end - start, region_flags(mem));
+	}
+}
+
+void cell_return_memory(struct cell *cell)
+{
+	const struct jailhouse_cell_desc *desc = cell->config;
+	const struct jailhouse_memory *mem = jailhouse_cell_mem_regions(desc);
+	unsigned int n;
+
+	for (n = 0; n < desc->num_memory_regions; n++, mem++)
+		if (taken_from_root(mem))
+			give_back(mem->phys_start, mem->size);
+	paging_merge(root_cell.s2_root);
+}
+
+/*
+ * The LOADABLE regions of a stopped cell are mapped into the root cell
+ * at their physical addresses, so that its driver can load images.
+ */
+int cell_lend_loadable(struct cell *cell, bool to_root)
+{
+	const struct jailhouse_cell_desc *desc = cell->config;
+	const struct jailhouse_memory *mem = jailhouse_cell_mem_regions(desc);
+	unsigned int n;
+	int err = 0;
+
+	if (cell->loadable == to_root)
+		return 0;
+	for (n = 0; n < desc->num_memory_regions && !err; n++, mem++) {
+		if (!(mem->flags & JAILHOUSE_MEM_LOADABLE) ||
+		    !taken_from_root(mem))
+			continue;
+		if (to_root)
+			err = paging_map(root_cell.s2_root, mem->phys_start,
+					 mem->phys_start, mem->size,
+					 PAGE_FLAG_STAGE2);
+		else
+			err = paging_unmap(root_cell.s2_root, mem->phys_start,
+					   mem->size);
+	}
+	cell->loadable = to_root && !err;
 	return err;
 }
 

@@ -1,13 +1,33 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Hypercalls: one entry point that checks who calls and with what, and
+ * Hypercalls: one entry point that checks who calls and with what; the
+ * life of cells (create, set loadable, start, destroy) and of their CPUs;
  * the disable rendezvous of the root cell's CPUs.
  */
 #include <jailhouse/hypervisor.h>
+#include <jailhouse/config-check.h>
+#include <jailhouse/gic.h>
+#include <jailhouse/spinlock.h>
 #include <jailhouse/string.h>
 #include <asm/sysregs.h>
 
+/* where the hypervisor maps what it reads of the root cell's memory */
+#define TEMP_MAPPING		0x0000ff8000000000UL
+#define MSG_TIMEOUT_US		100000
+
+
 static volatile unsigned int cpus_disabling;
+static spinlock_t cell_lock;
+
+static unsigned int num_cells(void)
+{
+	struct cell *cell;
+	unsigned int n, count = 0;
+
+	for_each_cell(cell, n)
+		count++;
+	return count;
+}
 
 static long hypervisor_get_info(unsigned long type)
 {
@@ -21,7 +41,7 @@ static long hypervisor_get_info(unsigned long type)
 		/* devices are identity-mapped: there is no remap pool */
 		return 0;
 	case JAILHOUSE_INFO_NUM_CELLS:
-		return 1;
+		return num_cells();
 	default:
 		return -EINVAL;
 	}
@@ -40,12 +60,605 @@ static long cpu_get_info(struct per_cpu *caller, unsigned long cpu_id,
 	if (caller->cell != &root_cell && cpu->cell != caller->cell)
 		return -EPERM;
 	if (type == JAILHOUSE_CPU_INFO_STATE)
-		return JAILHOUSE_CPU_RUNNING;
+		return cpu->failed ? JAILHOUSE_CPU_FAILED :
+			JAILHOUSE_CPU_RUNNING;
 	if (type >= JAILHOUSE_CPU_INFO_STAT_BASE &&
 	    type < JAILHOUSE_CPU_INFO_STAT_BASE + JAILHOUSE_NUM_CPU_STATS)
 		return cpu->stats[type - JAILHOUSE_CPU_INFO_STAT_BASE] &
 			0x7fffffff;
 	return -EINVAL;
+}
+
+/* ---- reading the root cell's memory ---- */
+
+/* The physical address of root-cell RAM at @ipa, if all of @size is. */
+static u64 root_ram_address(u64 ipa, u64 size)
+{
+	const struct jailhouse_cell_desc *desc = root_cell.config;
+	const struct jailhouse_memory *mem = jailhouse_cell_mem_regions(desc);
+	unsigned int n;
+
+	for (n = 0; n < desc->num_memory_regions; n++, mem++)
+		if (mem->size && !(mem->flags & JAILHOUSE_MEM_IO) &&
+		    (mem->flags & JAILHOUSE_MEM_READ) &&
+		    ipa >= mem->virt_start &&
+		    ipa - mem->virt_start + size <= mem->size)
+			return mem->phys_start + (ipa - mem->virt_start);
+	return ~0UL;
+}
+
+/* Copy @size bytes the root cell has at @ipa. */
+static int copy_from_root(void *dest, u64 ipa, u64 size)
+{
+	u64 phys = root_ram_address(ipa, size), start, len;
+	int err;
+
+	if (phys == ~0UL)
+		return -EINVAL;
+	start = phys & PAGE_MASK;
+	len = ALIGN_UP(phys + size, PAGE_SIZE) - start;
+	if (len > (MAX_CONFIG_PAGES + 1) * PAGE_SIZE)
+		return -E2BIG;
+	err = paging_map(hv_page_table, TEMP_MAPPING, start, len, 0);
+	if (!err)
+		memcpy(dest, (void *)(TEMP_MAPPING + (phys - start)), size);
+	paging_unmap(hv_page_table, TEMP_MAPPING, len);
+	dsb(ishst);
+	asm volatile("tlbi alle2is" : : : "memory");
+	dsb(ish);
+	isb();
+	return err;
+}
+
+/*
+ * The tables of the temporary mapping, made once at start, so that a
+ * cell's creation does not leave any behind.
+ */
+int temp_mapping_init(void)
+{
+	int err = paging_map(hv_page_table, TEMP_MAPPING, hypervisor_phys,
+			     PAGE_SIZE, 0);
+
+	paging_unmap(hv_page_table, TEMP_MAPPING, PAGE_SIZE);
+	return err;
+}
+
+/* ---- messages to cells ---- */
+
+static u64 counter_us(void)
+{
+	return read_sysreg(cntpct_el0) / (read_sysreg(cntfrq_el0) / 1000000);
+}
+
+/*
+ * The comm page's header to and from the point of coherency: a cell may
+ * run with its MMU and caches off, seeing memory, not the cache.
+ */
+static void comm_page_sync(const struct cell *cell)
+{
+	unsigned long line;
+
+	dsb(ish);
+	for (line = (unsigned long)cell->comm_page;
+	     line < (unsigned long)cell->comm_page +
+	     sizeof(struct jailhouse_comm_region); line += 16)
+		asm volatile("dc civac, %0" : : "r" (line) : "memory");
+	dsb(ish);
+}
+
+static u32 read_cell_state(const struct cell *cell)
+{
+	comm_page_sync(cell);
+	return cell->comm_page->cell_state;
+}
+
+static void set_cell_state(struct cell *cell, u32 state)
+{
+	cell->comm_page->cell_state = state;
+	comm_page_sync(cell);
+}
+
+static bool cell_is_running(const struct cell *cell)
+{
+	u32 state = read_cell_state(cell);
+
+	return state == JAILHOUSE_CELL_RUNNING ||
+		state == JAILHOUSE_CELL_RUNNING_LOCKED;
+}
+
+/*
+ * Send @msg and wait for the reply, until the cell stops running or the
+ * time is up (msg_reply_timeout in microseconds, 100 ms if not given).
+ * Returns the reply, or 0 on timeout.
+ */
+static u32 send_message(struct cell *cell, u32 msg)
+{
+	struct jailhouse_comm_region *comm = cell->comm_page;
+	u64 timeout = cell->config->msg_reply_timeout ?: MSG_TIMEOUT_US;
+	u64 start = counter_us();
+	u32 reply;
+
+	comm->reply_from_cell = JAILHOUSE_MSG_NONE;
+	comm_page_sync(cell);
+	comm->msg_to_cell = msg;
+	comm_page_sync(cell);
+	for (;;) {
+		reply = comm->reply_from_cell;
+		if (reply != JAILHOUSE_MSG_NONE)
+			return reply;
+		if (!cell_is_running(cell))
+			return JAILHOUSE_MSG_REQUEST_APPROVED;
+		if (counter_us() - start > timeout)
+			return 0;
+		cpu_relax();
+	}
+}
+
+static bool cell_is_passive(const struct cell *cell)
+{
+	return cell->config->flags & JAILHOUSE_CELL_PASSIVE_COMMREG;
+}
+
+/* May the running @cell be stopped?  Cells that do not answer may. */
+static int ask_shutdown(struct cell *cell)
+{
+	u32 reply;
+
+	if (cell_is_passive(cell) || !cell_is_running(cell))
+		return 0;
+	reply = send_message(cell, JAILHOUSE_MSG_SHUTDOWN_REQUEST);
+	if (reply == JAILHOUSE_MSG_REQUEST_DENIED) {
+		printk("Cell '%s' denied the shutdown request\n",
+		       cell->config->name);
+		return -EPERM;
+	}
+	if (!reply)
+		printk("Cell '%s' did not answer the shutdown request in "
+		       "time: stopped anyway\n", cell->config->name);
+	return 0;
+}
+
+static void broadcast_reconfig(void)
+{
+	struct cell *cell;
+	unsigned int n;
+
+	for_each_cell(cell, n)
+		if (cell != &root_cell && !cell_is_passive(cell) &&
+		    cell_is_running(cell))
+			send_message(cell, JAILHOUSE_MSG_RECONFIG_COMPLETED);
+}
+
+/* ---- the CPUs of a cell ---- */
+
+/* Waiting, and not about to leave the wait. */
+static bool cpu_is_off(const struct per_cpu *cpu)
+{
+	return cpu->parked && !cpu->power_on;
+}
+
+/* Every CPU of @cell but @except to the wait; returns when they are. */
+void cell_stop_cpus(struct cell *cell, struct per_cpu *except)
+{
+	struct per_cpu *cpu;
+	unsigned int id;
+
+	for_each_cell_cpu(id, cell) {
+		cpu = per_cpu(id);
+		if (cpu == except || cpu_is_off(cpu))
+			continue;
+		cpu->stop_requested = true;
+		arch_cpu_kick(cpu);
+	}
+	if (except)
+		return;	/* a CPU of the cell: it must not wait for others */
+	for_each_cell_cpu(id, cell)
+		while (!cpu_is_off(per_cpu(id)))
+			cpu_relax();
+}
+
+/* A cell whose CPUs all failed has failed. */
+void cell_update_state(struct cell *cell)
+{
+	unsigned int id;
+
+	if (cell == &root_cell)
+		return;
+	for_each_cell_cpu(id, cell)
+		if (!per_cpu(id)->failed)
+			return;
+	set_cell_state(cell, JAILHOUSE_CELL_FAILED);
+}
+
+/*
+ * A violation: this CPU stops for good, until the root cell restarts or
+ * destroys its cell.  What it did is printed by the caller.
+ */
+void cpu_fail(struct trap_frame *frame, const char *why)
+{
+	struct per_cpu *cpu = this_cpu();
+
+	printk("CPU %u of cell '%s' parked: %s\n", cpu->cpu_id,
+	       cpu->cell->config->name, why);
+	cpu->failed = true;
+	cell_update_state(cpu->cell);
+	arch_cpu_wait(cpu, frame);
+}
+
+/* PSCI SYSTEM_OFF/RESET from a cell: the cell ends, not the machine. */
+void cell_end_itself(struct per_cpu *cpu, struct trap_frame *frame,
+		     const char *how)
+{
+	struct cell *cell = cpu->cell;
+
+	printk("Cell '%s' shut itself down (%s on CPU %u)\n",
+	       cell->config->name, how, cpu->cpu_id);
+	set_cell_state(cell, JAILHOUSE_CELL_SHUT_DOWN);
+	cell_stop_cpus(cell, cpu);
+	arch_cpu_wait(cpu, frame);
+}
+
+static void reset_stats(struct per_cpu *cpu)
+{
+	memset(cpu->stats, 0, sizeof(cpu->stats));
+}
+
+/* ---- cell management, from the root cell ---- */
+
+static struct cell *cell_by_id(unsigned long id, long *err)
+{
+	struct cell *cell;
+	unsigned int n;
+
+	*err = id ? -ENOENT : -EINVAL;
+	if (!id)
+		return NULL;
+	for_each_cell(cell, n)
+		if (cell->id == id)
+			return cell;
+	return NULL;
+}
+
+static bool any_cell_locked(void)
+{
+	struct cell *cell;
+	unsigned int n;
+
+	for_each_cell(cell, n)
+		if (cell != &root_cell && read_cell_state(cell) ==
+		    JAILHOUSE_CELL_RUNNING_LOCKED)
+			return true;
+	return false;
+}
+
+/* The shared checker, on @new among all cells there are. */
+static int check_new_cell(const struct cell *new)
+{
+	struct config_checker chk = {
+		.report = config_report_to_log,
+		.priv = (void *)new->config->name,
+	};
+	struct config_file sys = {
+		.name = "system configuration",
+		.data = system_config,
+		.size = jailhouse_system_config_size(system_config),
+	};
+	struct config_file files[MAX_CELLS];
+	struct cell *cell;
+	unsigned int n, count = 0;
+
+	for_each_cell(cell, n) {
+		if (cell == &root_cell)
+			continue;
+		files[count].name = cell->config->name;
+		files[count].data = cell->config;
+		files[count++].size = jailhouse_cell_config_size(cell->config);
+	}
+	files[count].name = new->config->name;
+	files[count].data = new->config;
+	files[count++].size = jailhouse_cell_config_size(new->config);
+	return config_check(&chk, &sys, files, count) ? -EINVAL : 0;
+}
+
+/* Copy and check the configuration at @ipa in the root cell. */
+static int read_cell_config(struct cell *cell, u64 ipa)
+{
+	struct jailhouse_cell_desc desc;
+	u64 size;
+	int err;
+
+	err = copy_from_root(&desc, ipa, sizeof(desc));
+	if (err) {
+		printk("ERROR: cell configuration at 0x%llx: not in the root "
+		       "cell's RAM\n", ipa);
+		return err;
+	}
+	if (memcmp(desc.signature, JAILHOUSE_CELL_DESC_SIGNATURE,
+		   JAILHOUSE_SIGNATURE_SIZE) ||
+	    desc.revision != JAILHOUSE_CONFIG_REVISION) {
+		printk("ERROR: cell configuration: bad signature or "
+		       "revision\n");
+		return -EINVAL;
+	}
+	size = jailhouse_cell_config_size(&desc);
+	if (size > MAX_CONFIG_PAGES * PAGE_SIZE) {
+		printk("ERROR: cell '%.31s': configuration of %llu bytes, at "
+		       "most %lu\n", desc.name, size,
+		       MAX_CONFIG_PAGES * PAGE_SIZE);
+		return -E2BIG;
+	}
+	cell->config_pages = ALIGN_UP(size, PAGE_SIZE) / PAGE_SIZE;
+	cell->config = pages_alloc(cell->config_pages);
+	if (!cell->config)
+		return -ENOMEM;
+	err = copy_from_root((void *)cell->config, ipa, size);
+	if (!err &&
+	    memcmp(&desc, cell->config, sizeof(desc)))
+		err = -EINVAL;	/* changed under our feet */
+	return err;
+}
+
+/* Names, ids and CPUs: what makes a cell impossible now. */
+static int check_cell_fits(const struct cell *new)
+{
+	const struct jailhouse_cell_desc *desc = new->config;
+	struct cell *cell;
+	unsigned int n, cpu;
+
+	if (!desc->id || desc->id > 255) {
+		printk("ERROR: cell '%s': id %u, not 1-255\n", desc->name,
+		       desc->id);
+		return -EINVAL;
+	}
+	for_each_cell(cell, n) {
+		if (cell->id == desc->id ||
+		    !strncmp(cell->config->name, desc->name,
+			     JAILHOUSE_CELL_NAME_MAXLEN)) {
+			printk("ERROR: cell '%s': a cell with that %s exists\n",
+			       desc->name, cell->id == desc->id ? "id" :
+			       "name");
+			return -EEXIST;
+		}
+	}
+	for_each_cell_cpu(cpu, new) {
+		if (per_cpu(cpu)->cell != &root_cell) {
+			printk("ERROR: cell '%s': CPU %u is not the root "
+			       "cell's\n", desc->name, cpu);
+			return -EBUSY;
+		}
+		if (!per_cpu(cpu)->parked) {
+			printk("ERROR: cell '%s': CPU %u still runs in the root "
+			       "cell: take it offline first\n", desc->name,
+			       cpu);
+			return -EBUSY;
+		}
+	}
+	return 0;
+}
+
+static void free_cell(struct cell *cell)
+{
+	paging_destroy(cell->s2_root);
+	page_free(cell->comm_page);
+	pages_free((void *)cell->config, cell->config_pages);
+	page_free(cell);
+}
+
+static void print_pool_usage(const char *when)
+{
+	printk("Page pool usage after %s: %lu of %lu pages\n", when,
+	       page_pool_used(), page_pool_pages());
+}
+
+static unsigned int free_slot(void)
+{
+	unsigned int n;
+
+	for (n = 1; n < MAX_CELLS; n++)
+		if (!cells[n])
+			return n;
+	return 0;
+}
+
+static int build_cell(struct cell *cell)
+{
+	const struct jailhouse_cell_desc *desc = cell->config;
+	unsigned int n;
+	int err;
+
+	cell->id = desc->id;
+	for (n = 0; n < desc->cpu_set_size && n < sizeof(cell->cpu_set); n++)
+		cell->cpu_set[n] = jailhouse_cell_cpu_set(desc)[n];
+	err = check_cell_fits(cell);
+	if (!err)
+		err = check_new_cell(cell);
+	if (err)
+		return err;
+	cell_collect_irqs(cell);
+	cell->comm_page = page_alloc();
+	cell->s2_root = page_alloc();
+	if (!cell->comm_page || !cell->s2_root)
+		return -ENOMEM;
+	set_cell_state(cell, JAILHOUSE_CELL_SHUT_DOWN);
+	err = cell_map_regions(cell);
+	if (!err)
+		err = cell_map_subpage_regions(cell);
+	return err;
+}
+
+static long cell_create(u64 config_ipa)
+{
+	unsigned int slot = free_slot(), id;
+	struct cell *cell;
+	int err;
+
+	if (any_cell_locked())
+		return -EPERM;
+	if (!slot) {
+		printk("ERROR: %u cells exist, the most there can be\n",
+		       MAX_CELLS);
+		return -ENOMEM;
+	}
+	cell = page_alloc();
+	if (!cell)
+		return -ENOMEM;
+	err = read_cell_config(cell, config_ipa);
+	if (!err)
+		err = build_cell(cell);
+	if (!err) {
+		err = cell_take_memory(cell);
+		if (err)
+			cell_return_memory(cell);
+		arch_flush_cell_tlbs();
+	}
+	if (err) {
+		if (err == -ENOMEM)
+			printk("ERROR: out of hypervisor memory for cell "
+			       "'%s': enlarge hypervisor_memory.size\n",
+			       cell->config->name);
+		free_cell(cell);
+		return err;
+	}
+	gic_cell_take_irqs(cell);
+	for_each_cell_cpu(id, cell) {
+		per_cpu(id)->cell = cell;
+		per_cpu(id)->failed = false;
+		reset_stats(per_cpu(id));
+	}
+	cells[slot] = cell;
+	arch_flush_cell_tlbs();
+	printk("Created cell \"%s\"\n", cell->config->name);
+	print_pool_usage("cell creation");
+	broadcast_reconfig();
+	return 0;
+}
+
+/* Stop @cell's CPUs (after asking it) and lend its loadable memory. */
+static long cell_set_loadable(struct cell *cell)
+{
+	int err = ask_shutdown(cell);
+
+	if (err)
+		return err;
+	cell_stop_cpus(cell, NULL);
+	set_cell_state(cell, JAILHOUSE_CELL_SHUT_DOWN);
+	err = cell_lend_loadable(cell, true);
+	arch_flush_cell_tlbs();
+	return err;
+}
+
+static void fill_comm_page(struct cell *cell)
+{
+	struct jailhouse_comm_region *comm = cell->comm_page;
+	const struct jailhouse_cell_desc *desc = cell->config;
+
+	memset(comm, 0, PAGE_SIZE);
+	memcpy(comm->signature, COMM_REGION_MAGIC, sizeof(comm->signature));
+	comm->revision = COMM_REGION_ABI_REVISION;
+	comm->cell_state = JAILHOUSE_CELL_RUNNING;
+	if (CELL_FLAGS_VIRTUAL_CONSOLE_PERMITTED(desc->flags))
+		comm->flags |= COMM_REGION_DBG_PUTC_PERMITTED;
+	if (CELL_FLAGS_VIRTUAL_CONSOLE_ACTIVE(desc->flags))
+		comm->flags |= COMM_REGION_DBG_PUTC_ACTIVE;
+	comm->console = desc->console;
+	comm->pci_mmconfig_base = system_config->platform_info.pci_mmconfig_base;
+	comm->gic_version = system_config->platform_info.arm.gic_version;
+	comm->gicd_base = system_config->platform_info.arm.gicd_base;
+	comm->gicc_base = system_config->platform_info.arm.gicc_base;
+	comm->gicr_base = system_config->platform_info.arm.gicr_base;
+	comm->vpci_irq_base = desc->vpci_irq_base;
+	comm_page_sync(cell);
+}
+
+static long cell_start(struct cell *cell)
+{
+	struct per_cpu *first = NULL;
+	unsigned int id;
+	int err = ask_shutdown(cell);
+
+	if (err)
+		return err;
+	cell_stop_cpus(cell, NULL);
+	err = cell_lend_loadable(cell, false);
+	arch_flush_cell_tlbs();
+	if (err)
+		return err;
+	fill_comm_page(cell);
+	gic_cell_reset_irqs(cell);
+	for_each_cell_cpu(id, cell) {
+		per_cpu(id)->failed = false;
+		if (!first)
+			first = per_cpu(id);
+	}
+	if (!first)
+		return -EINVAL;
+	/* the others wait for the first one's PSCI CPU_ON */
+	first->on_entry = cell->config->cpu_reset_address;
+	first->on_context = 0;
+	dsb(ish);
+	first->power_on = true;
+	dsb(ish);
+	sev();
+	printk("Started cell \"%s\"\n", cell->config->name);
+	return 0;
+}
+
+static long cell_destroy(struct cell *cell)
+{
+	unsigned int id, n;
+	int err = ask_shutdown(cell);
+
+	if (err)
+		return err;
+	cell_stop_cpus(cell, NULL);
+	printk("Closing cell \"%s\"\n", cell->config->name);
+	for_each_cell_cpu(id, cell) {
+		per_cpu(id)->cell = &root_cell;
+		per_cpu(id)->failed = false;
+		reset_stats(per_cpu(id));
+	}
+	cell_return_memory(cell);
+	gic_cell_return_irqs(cell);
+	for (n = 0; n < MAX_CELLS; n++)
+		if (cells[n] == cell)
+			cells[n] = NULL;
+	arch_flush_cell_tlbs();
+	free_cell(cell);
+	print_pool_usage("cell destruction");
+	broadcast_reconfig();
+	return 0;
+}
+
+static long cell_get_state(struct cell *cell)
+{
+	u32 state = read_cell_state(cell);
+
+	return state <= JAILHOUSE_CELL_FAILED_COMM_REV ? (long)state : -EINVAL;
+}
+
+static long cell_management(unsigned long code, unsigned long arg)
+{
+	struct cell *cell;
+	long err;
+
+	if (code == JAILHOUSE_HC_CELL_CREATE)
+		return cell_create(arg);
+	cell = cell_by_id(arg, &err);
+	if (!cell)
+		return err;
+	switch (code) {
+	case JAILHOUSE_HC_CELL_START:
+		return cell_start(cell);
+	case JAILHOUSE_HC_CELL_SET_LOADABLE:
+		return cell_set_loadable(cell);
+	case JAILHOUSE_HC_CELL_DESTROY:
+		if (any_cell_locked() && read_cell_state(cell) !=
+		    JAILHOUSE_CELL_RUNNING_LOCKED)
+			return -EPERM;
+		return cell_destroy(cell);
+	default:
+		return cell_get_state(cell);
+	}
 }
 
 /*
@@ -56,6 +669,8 @@ static long disable(struct per_cpu *cpu)
 {
 	if (cpu->cell != &root_cell)
 		return -EPERM;
+	if (num_cells() > 1)
+		return -EBUSY;
 	if (__atomic_fetch_add(&cpus_disabling, 1, __ATOMIC_SEQ_CST) == 0)
 		printk("Shutting down hypervisor\n");
 	dsb(ish);
@@ -71,6 +686,7 @@ long hypercall(unsigned long code, unsigned long arg1, unsigned long arg2)
 {
 	struct per_cpu *cpu = this_cpu();
 	const struct jailhouse_cell_desc *desc = cpu->cell->config;
+	long ret;
 
 	switch (code) {
 	case JAILHOUSE_HC_DISABLE:
@@ -91,20 +707,11 @@ long hypercall(unsigned long code, unsigned long arg1, unsigned long arg2)
 	case JAILHOUSE_HC_CELL_GET_STATE:
 		if (cpu->cell != &root_cell)
 			return -EPERM;
-		/* non-root cells are not supported by this version */
-		return -ENOSYS;
+		spin_lock(&cell_lock);
+		ret = cell_management(code, arg1);
+		spin_unlock(&cell_lock);
+		return ret;
 	default:
 		return -ENOSYS;
 	}
-}
-
-/* Stop this CPU for good: what it did is printed by the caller. */
-void cpu_park(const char *why)
-{
-	struct per_cpu *cpu = this_cpu();
-
-	printk("CPU %u of cell '%s' parked: %s\n", cpu->cpu_id,
-	       cpu->cell->config->name, why);
-	for (;;)
-		asm volatile("wfi");
 }

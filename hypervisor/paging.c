@@ -51,30 +51,53 @@ int page_pool_init(unsigned long start, unsigned long end)
 	return 0;
 }
 
+/* @count consecutive free pages, zeroed, or NULL. */
+void *pages_alloc(unsigned int count)
+{
+	unsigned long first = 0, n;
+	void *pages;
+
+	while (first + count <= pool_pages) {
+		for (n = 0; n < count; n++)
+			if (bitmap8_test(pool_bitmap, first + n))
+				break;
+		if (n == count)
+			break;
+		first += n + 1;
+	}
+	if (!count || first + count > pool_pages)
+		return NULL;
+	for (n = 0; n < count; n++)
+		bitmap8_set(pool_bitmap, first + n);
+	pool_used += count;
+	pages = (void *)(pool_base + first * PAGE_SIZE);
+	memset(pages, 0, count * PAGE_SIZE);
+	return pages;
+}
+
 void *page_alloc(void)
 {
-	unsigned long n = 0;
-	void *page;
+	return pages_alloc(1);
+}
 
-	while (n < pool_pages && bitmap8_test(pool_bitmap, n))
-		n++;
-	if (n == pool_pages)
-		return NULL;
-	bitmap8_set(pool_bitmap, n);
-	pool_used++;
-	page = (void *)(pool_base + n * PAGE_SIZE);
-	memset(page, 0, PAGE_SIZE);
-	return page;
+void pages_free(void *first, unsigned int count)
+{
+	unsigned long n;
+
+	if (!first)
+		return;
+	n = ((unsigned long)first - pool_base) / PAGE_SIZE;
+	for (; count && n < pool_pages; count--, n++) {
+		if (bitmap8_test(pool_bitmap, n)) {
+			bitmap8_clear(pool_bitmap, n);
+			pool_used--;
+		}
+	}
 }
 
 void page_free(void *page)
 {
-	unsigned long n = ((unsigned long)page - pool_base) / PAGE_SIZE;
-
-	if (page && n < pool_pages && bitmap8_test(pool_bitmap, n)) {
-		bitmap8_clear(pool_bitmap, n);
-		pool_used--;
-	}
+	pages_free(page, 1);
 }
 
 unsigned long page_pool_pages(void)
@@ -241,4 +264,58 @@ int paging_unmap(u64 *root, u64 virt, u64 size)
 	}
 	dsb(ishst);
 	return 0;
+}
+
+/*
+ * If the 512 entries of @table (level @level >= 2) are leaves that map
+ * one contiguous, aligned range with the same attributes, the block
+ * that replaces them, else 0.
+ */
+static u64 mergeable_block(const u64 *table, unsigned int level)
+{
+	u64 attr_mask = ~DESC_ADDR_MASK & ~DESC_TABLE;
+	u64 first = table[0], step = 1UL << level_shift(level);
+	unsigned int n;
+
+	if (!(first & DESC_VALID) || is_table(first, level) ||
+	    (first & DESC_ADDR_MASK) & (step * ENTRIES - 1))
+		return 0;
+	for (n = 1; n < ENTRIES; n++)
+		if (!(table[n] & DESC_VALID) || is_table(table[n], level) ||
+		    (table[n] & attr_mask) != (first & attr_mask) ||
+		    (table[n] & DESC_ADDR_MASK) !=
+		    (first & DESC_ADDR_MASK) + n * step)
+			return 0;
+	return (first & ~DESC_TABLE);
+}
+
+static void merge_table(u64 *table, unsigned int level)
+{
+	unsigned int n;
+	u64 block;
+
+	for (n = 0; n < ENTRIES; n++) {
+		if (!is_table(table[n], level))
+			continue;
+		merge_table(next_table(table[n]), level + 1);
+		/* 2 MiB and 1 GiB blocks: tables of levels 3 and 2 */
+		if (level < 1)
+			continue;
+		block = mergeable_block(next_table(table[n]), level + 1);
+		if (block) {
+			page_free(next_table(table[n]));
+			table[n] = block;
+		}
+	}
+}
+
+/*
+ * Give back the tables that splitting left behind once a range is whole
+ * again (a cell's memory returned to the root cell).  The caller flushes
+ * the TLBs.
+ */
+void paging_merge(u64 *root)
+{
+	merge_table(root, 0);
+	dsb(ishst);
 }

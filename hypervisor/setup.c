@@ -27,12 +27,17 @@ static void set_error(int err)
 				    __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
 }
 
-static void report_config_problem(struct config_checker *chk,
-				  enum config_severity sev, const char *file,
-				  const char *field, const char *value,
-				  const char *text)
+/*
+ * Problems the configuration checker finds, into the log.  chk->priv
+ * may name the one file to report on (a new cell among the existing).
+ */
+void config_report_to_log(struct config_checker *chk,
+			  enum config_severity sev, const char *file,
+			  const char *field, const char *value,
+			  const char *text)
 {
-	(void)chk;
+	if (chk->priv && strcmp(chk->priv, file))
+		return;
 	printk("%s: %s: %s: %s: %s%s\n",
 	       sev == CONFIG_ERROR ? "ERROR" : "WARNING", file, field, value,
 	       sev == CONFIG_WARNING ? "warning: " : "", text);
@@ -41,7 +46,7 @@ static void report_config_problem(struct config_checker *chk,
 /* The hypervisor checks what it is given, whoever checked it before. */
 static int check_system_config(void)
 {
-	struct config_checker chk = { .report = report_config_problem };
+	struct config_checker chk = { .report = config_report_to_log };
 	struct config_file file = {
 		.name = "system configuration",
 		.data = system_config,
@@ -121,6 +126,8 @@ static int master_init(void)
 	if (err)
 		return err;
 	err = build_hv_page_table();
+	if (!err)
+		err = temp_mapping_init();
 	if (err)
 		return err;
 	switch_to_hv_page_table();

@@ -24,6 +24,10 @@ struct cell root_cell;
 static struct jailhouse_system sys;
 static u8 *gicd_mem, *gicr_mem, *percpu_mem;
 static struct cell cell_a, cell_b;
+static struct jailhouse_cell_desc desc_a = { .name = "A" };
+static struct jailhouse_cell_desc desc_b = { .name = "B" };
+static struct jailhouse_cell_desc desc_root = { .name = "root" };
+static bool last_denied;
 
 /* the fake CPU interface */
 static u64 lrs[16], ich_hcr, iar_queue[16];
@@ -115,6 +119,11 @@ static int setup(void **state)
 	cell_a.irq_bitmap[3] = 1U << (100 - 96);
 	cell_b.irq_bitmap[0] = cell_a.irq_bitmap[0];
 	cell_b.irq_bitmap[2] = 0xffffffff;
+	cell_a.config = &desc_a;
+	cell_b.config = &desc_b;
+	root_cell.config = &desc_root;
+	cell_a.cpu_set[0] = 1 << 0;
+	cell_b.cpu_set[0] = 1 << 1;
 
 	/* CPU 0 in cell A, CPU 1 in cell B, one redistributor each */
 	for (n = 0; n < 2; n++) {
@@ -149,10 +158,15 @@ static bool access(unsigned int cpu, u64 offset, unsigned int size,
 				       &mmio);
 
 	*value = mmio.value;
+	last_denied = mmio.denied;
 	return handled;
 }
 
-/* Set-enable writes only reach the writer's interrupts. */
+/*
+ * Set-enable writes only reach the writer's interrupts.  A cell other
+ * than the root that sets a foreign bit commits a violation; the root
+ * cell's foreign bits are dropped.
+ */
 static void test_enable_filtered(void **state)
 {
 	u64 value = 0xffffffff;
@@ -160,13 +174,20 @@ static void test_enable_filtered(void **state)
 	(void)state;
 	memset(gicd_mem, 0, GICD_SIZE);
 	assert_true(access(0, 0x104, 4, true, &value));	/* SPIs 32-63 */
+	assert_false(last_denied);
 	assert_int_equal(reg32(gicd_mem, 0x104), 0xffffffff);
 	value = 0xffffffff;
 	assert_true(access(0, 0x108, 4, true, &value));	/* 64-95: B's */
+	assert_true(last_denied);
 	assert_int_equal(reg32(gicd_mem, 0x108), 0);
 	value = 0xffffffff;
 	assert_true(access(1, 0x108, 4, true, &value));
+	assert_false(last_denied);
 	assert_int_equal(reg32(gicd_mem, 0x108), 0xffffffff);
+	/* clearing foreign bits is no violation, and changes nothing */
+	value = 0xffffffff;
+	assert_true(access(0, 0x188, 4, true, &value));
+	assert_false(last_denied);
 	/* reads show only the reader's interrupts */
 	value = 0;
 	assert_true(access(0, 0x108, 4, false, &value));
@@ -174,6 +195,21 @@ static void test_enable_filtered(void **state)
 	value = 0;
 	assert_true(access(0, 0x10c, 4, false, &value));
 	assert_int_equal(value, 0);
+}
+
+static void test_root_foreign_bits_dropped(void **state)
+{
+	u64 value = 0xffffffff;
+
+	(void)state;
+	memset(gicd_mem, 0, GICD_SIZE);
+	memcpy(root_cell.irq_bitmap, cell_a.irq_bitmap,
+	       sizeof(root_cell.irq_bitmap));
+	per_cpu(0)->cell = &root_cell;
+	assert_true(access(0, 0x108, 4, true, &value));
+	per_cpu(0)->cell = &cell_a;
+	assert_false(last_denied);
+	assert_int_equal(reg32(gicd_mem, 0x108), 0);
 }
 
 /* Priorities: byte fields, read-modify-write of the owned ones only. */
@@ -211,22 +247,83 @@ static void test_config_rmw(void **state)
 	assert_int_equal(reg32(gicd_mem, 0xc00 + 6 * 4), 3U << 8);
 }
 
-/* Routing of a foreign SPI is neither written nor shown. */
+/*
+ * Routing: a cell routes its own SPIs to its own CPUs; a foreign SPI or
+ * a foreign CPU is a violation and nothing is written.
+ */
 static void test_router(void **state)
 {
-	u64 value = 0x1;
+	u64 value = 0x0;
 
 	(void)state;
 	memset(gicd_mem, 0, GICD_SIZE);
 	assert_true(access(0, 0x6000 + 8 * 70, 8, true, &value));
+	assert_true(last_denied);
 	assert_int_equal(*(u64 *)(gicd_mem + 0x6000 + 8 * 70), 0);
-	value = 0x1;
+	value = 0x1;			/* CPU 1 is cell B's */
+	*(u64 *)(gicd_mem + 0x6000 + 8 * 40) = 0x55;
 	assert_true(access(0, 0x6000 + 8 * 40, 8, true, &value));
-	assert_int_equal(*(u64 *)(gicd_mem + 0x6000 + 8 * 40), 1);
+	assert_true(last_denied);
+	assert_int_equal(*(u64 *)(gicd_mem + 0x6000 + 8 * 40), 0x55);
+	value = 0x0;			/* CPU 0, its own */
+	assert_true(access(0, 0x6000 + 8 * 40, 8, true, &value));
+	assert_false(last_denied);
+	assert_int_equal(*(u64 *)(gicd_mem + 0x6000 + 8 * 40), 0);
 	*(u64 *)(gicd_mem + 0x6000 + 8 * 70) = 0x77;
 	value = 5;
 	assert_true(access(0, 0x6000 + 8 * 70, 8, false, &value));
 	assert_int_equal(value, 0);
+}
+
+/* A new cell's SPI leaves the root cell, routed to the cell; and back. */
+static void test_spi_changes_hands(void **state)
+{
+	struct cell cell_c = { .config = &desc_b };
+
+	(void)state;
+	memset(gicd_mem, 0, GICD_SIZE);
+	memset(root_cell.irq_bitmap, 0xff, sizeof(root_cell.irq_bitmap));
+	root_cell.cpu_set[0] = 1 << 0;
+	cell_c.cpu_set[0] = 1 << 1;
+	cell_c.irq_bitmap[1] = 1U << (40 - 32);
+	gic_cell_take_irqs(&cell_c);
+	assert_int_equal(root_cell.irq_bitmap[1], ~(1U << 8));
+	assert_int_equal(*(u64 *)(gicd_mem + 0x6000 + 8 * 40), 1);
+	assert_int_equal(reg32(gicd_mem, 0x184), 1U << 8);	/* disabled */
+	gic_cell_return_irqs(&cell_c);
+	assert_int_equal(root_cell.irq_bitmap[1], 0xffffffff);
+	assert_int_equal(*(u64 *)(gicd_mem + 0x6000 + 8 * 40), 0);
+}
+
+/*
+ * The cells' SGIs are virtual: their pending state shows in
+ * GICR_ISPENDR0 and is cleared through GICR_ICPENDR0.
+ */
+static void test_sgi_pending_state(void **state)
+{
+	struct per_cpu *cpu0 = per_cpu(0);
+	u8 *sgi_frame = gicr_mem + 0x10000;
+	struct mmio_access mmio = { .size = 4 };
+
+	(void)state;
+	memset(lrs, 0, sizeof(lrs));
+	cpu0->pending_sgis = 0;
+	gic_send_sgis(cpu0, (7UL << 24) | 1);		/* SGI 7 to itself */
+	gic_flush_pending(cpu0);
+	assert_true(gic_mmio_access(cpu0, (u64)sgi_frame + 0x200, &mmio));
+	assert_int_equal(mmio.value & 0xffff, 1U << 7);
+	mmio.is_write = true;
+	mmio.value = 1U << 7;
+	assert_true(gic_mmio_access(cpu0, (u64)sgi_frame + 0x280, &mmio));
+	mmio.is_write = false;
+	assert_true(gic_mmio_access(cpu0, (u64)sgi_frame + 0x200, &mmio));
+	assert_int_equal(mmio.value & 0xffff, 0);
+	/* set pending through ISPENDR0: queued for injection */
+	mmio.is_write = true;
+	mmio.value = 1U << 9;
+	assert_true(gic_mmio_access(cpu0, (u64)sgi_frame + 0x200, &mmio));
+	assert_int_equal(cpu0->pending_sgis, 1U << 9);
+	cpu0->pending_sgis = 0;
 }
 
 /* The hypervisor's SGI 0 and maintenance PPI cannot be disabled. */
@@ -336,7 +433,10 @@ int main(void)
 		cmocka_unit_test(test_enable_filtered),
 		cmocka_unit_test(test_priority_rmw),
 		cmocka_unit_test(test_config_rmw),
+		cmocka_unit_test(test_root_foreign_bits_dropped),
 		cmocka_unit_test(test_router),
+		cmocka_unit_test(test_spi_changes_hands),
+		cmocka_unit_test(test_sgi_pending_state),
 		cmocka_unit_test(test_reserved_private_irqs),
 		cmocka_unit_test(test_foreign_redistributor),
 		cmocka_unit_test(test_list_register_overflow),

@@ -176,6 +176,55 @@ static void test_unmap_splits(void **state)
 	assert_int_equal(page_pool_used(), base);
 }
 
+/*
+ * A cell's memory given back: once a split range is whole again, merging
+ * restores the block and frees the tables; a range with a hole or other
+ * attributes stays as it is.
+ */
+static void test_merge_after_return(void **state)
+{
+	unsigned long base = page_pool_used(), mapped;
+	u64 *root = page_alloc();
+
+	(void)state;
+	paging_map(root, 0x40000000, 0x40000000, 4 * MIB, PAGE_FLAG_STAGE2);
+	mapped = page_pool_used();
+	paging_unmap(root, 0x40100000, MIB);		/* taken by a cell */
+	paging_merge(root);
+	assert_int_equal(walk(root, 0x40000000).level, 3);
+	paging_map(root, 0x40100000, 0x40100000, MIB, PAGE_FLAG_STAGE2 |
+		   PAGE_FLAG_NOWRITE);
+	paging_merge(root);
+	assert_int_equal(walk(root, 0x40000000).level, 3);
+	paging_map(root, 0x40100000, 0x40100000, MIB, PAGE_FLAG_STAGE2);
+	paging_merge(root);
+	assert_int_equal(walk(root, 0x40000000).level, 2);
+	assert_int_equal(walk(root, 0x40123000).phys, 0x40123000);
+	assert_int_equal(page_pool_used(), mapped);
+	paging_destroy(root);
+	assert_int_equal(page_pool_used(), base);
+}
+
+/* Runs of pages: contiguous, zeroed, freed as one. */
+static void test_pages_alloc(void **state)
+{
+	unsigned long base = page_pool_used();
+	u8 *single = page_alloc(), *run;
+
+	(void)state;
+	run = pages_alloc(5);
+	assert_non_null(run);
+	assert_int_equal(page_pool_used(), base + 6);
+	memset(run, 0xaa, 5 * PAGE_SIZE);
+	pages_free(run, 5);
+	run = pages_alloc(5);
+	assert_int_equal(run[5 * PAGE_SIZE - 1], 0);
+	assert_null(pages_alloc(POOL_SIZE / PAGE_SIZE));
+	pages_free(run, 5);
+	page_free(single);
+	assert_int_equal(page_pool_used(), base);
+}
+
 /* An exhausted pool is an error, not a crash. */
 static void test_pool_exhausted(void **state)
 {
@@ -198,6 +247,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_pool),
 		cmocka_unit_test(test_block_sizes),
+		cmocka_unit_test(test_merge_after_return),
+		cmocka_unit_test(test_pages_alloc),
 		cmocka_unit_test(test_stage2_attributes),
 		cmocka_unit_test(test_unmap_splits),
 		cmocka_unit_test(test_pool_exhausted),

@@ -22,6 +22,11 @@
 #define GICD_IIDR		0x0008
 #define GICD_IGROUPR		0x0080
 #define GICD_ISENABLER		0x0100
+#define GICD_ICENABLER		0x0180
+#define GICD_ISPENDR		0x0200
+#define GICD_ICPENDR		0x0280
+#define GICD_ISACTIVER		0x0300
+#define GICD_ICACTIVER		0x0380
 #define GICD_ICACTIVER_END	0x0400
 #define GICD_IPRIORITYR		0x0400
 #define GICD_IPRIORITYR_END	0x0800
@@ -37,6 +42,9 @@
 #define GICR_TYPER_LAST		BIT(4)
 #define GICR_SGI_BASE		0x10000
 #define GICR_ISENABLER0		0x0100
+#define GICR_ICENABLER0		0x0180
+#define GICR_ISPENDR0		0x0200
+#define GICR_ICPENDR0		0x0280
 #define GICR_ISACTIVER0		0x0300
 #define GICR_ICACTIVER0		0x0380
 #define GICR_IPRIORITYR		0x0400
@@ -237,6 +245,7 @@ static void hand_back_lr(struct per_cpu *cpu, u64 lr)
 void gic_cpu_reset(struct per_cpu *cpu)
 {
 	unsigned int n;
+	u32 private;
 	u64 lr;
 
 	for (n = 0; n < cpu->num_lrs; n++) {
@@ -251,8 +260,24 @@ void gic_cpu_reset(struct per_cpu *cpu)
 	cpu->pending_count = 0;
 	cpu->pending_sgis = 0;
 	write_sysreg(ich_ap1r0_el2, 0);
+	write_sysreg(ich_vmcr_el2, 0);
 	cpu->underflow_armed = false;
 	write_sysreg(ich_hcr_el2, ICH_HCR_EN);
+
+	/* the SGIs and PPIs of the previous user: off, idle */
+	private = ~gic_reserved_private_irqs();
+	sgi_frame_write(cpu, GICR_ICENABLER0, private);
+	sgi_frame_write(cpu, GICR_ICPENDR0, private);
+	sgi_frame_write(cpu, GICR_ICACTIVER0, private);
+}
+
+/* Make @cpu trap: the hypervisor's own SGI. */
+void gic_kick(struct per_cpu *cpu)
+{
+	dsb(ish);
+	write_sysreg(icc_sgi1r_el1, ((u64)SGI_INJECT << 24) |
+		     sgi_target(cpu->mpidr));
+	isb();
 }
 
 /* No list register holds a pending or active interrupt. */
@@ -457,6 +482,92 @@ void gic_send_sgis(struct per_cpu *cpu, u64 sgi1r)
 	isb();
 }
 
+/* ---- interrupts changing hands ---- */
+
+static void gicd_write_bit(unsigned int reg, unsigned int intid)
+{
+	*(volatile u32 *)(gicd + reg + intid / 32 * 4) = BIT(intid % 32);
+}
+
+/* Off, not pending, not active: as a new owner should find it. */
+static void quiesce_spi(unsigned int intid)
+{
+	gicd_write_bit(GICD_ICENABLER, intid);
+	gicd_write_bit(GICD_ICPENDR, intid);
+	gicd_write_bit(GICD_ICACTIVER, intid);
+}
+
+static u64 first_cpu_affinity(const struct cell *cell)
+{
+	unsigned int cpu;
+
+	for_each_cell_cpu(cpu, cell)
+		return per_cpu(cpu)->mpidr;
+	return 0;
+}
+
+static void route_spi(unsigned int intid, u64 mpidr)
+{
+	*(volatile u64 *)(gicd + GICD_IROUTER + (intid - 32) * 8) =
+		mpidr & MPIDR_AFF_MASK;
+}
+
+static void for_each_owned_spi(const struct cell *cell,
+			       void (*fn)(const struct cell *cell,
+					  unsigned int intid))
+{
+	unsigned int intid;
+
+	for (intid = 32; intid < 1020; intid++)
+		if (cell_owns_irq(cell, intid))
+			fn(cell, intid);
+}
+
+static void take_spi(const struct cell *cell, unsigned int intid)
+{
+	root_cell.irq_bitmap[intid / 32] &= ~BIT(intid % 32);
+	quiesce_spi(intid);
+	route_spi(intid, first_cpu_affinity(cell));
+}
+
+static void reset_spi(const struct cell *cell, unsigned int intid)
+{
+	(void)cell;
+	quiesce_spi(intid);
+}
+
+static void return_spi(const struct cell *cell, unsigned int intid)
+{
+	(void)cell;
+	quiesce_spi(intid);
+	route_spi(intid, first_cpu_affinity(&root_cell));
+	root_cell.irq_bitmap[intid / 32] |= BIT(intid % 32);
+}
+
+/* A new cell's SPIs leave the root cell, switched off. */
+void gic_cell_take_irqs(struct cell *cell)
+{
+	spin_lock(&dist_lock);
+	for_each_owned_spi(cell, take_spi);
+	spin_unlock(&dist_lock);
+}
+
+/* A cell (re)starts with its SPIs switched off. */
+void gic_cell_reset_irqs(struct cell *cell)
+{
+	spin_lock(&dist_lock);
+	for_each_owned_spi(cell, reset_spi);
+	spin_unlock(&dist_lock);
+}
+
+/* A destroyed cell's SPIs go back to the root cell, switched off. */
+void gic_cell_return_irqs(struct cell *cell)
+{
+	spin_lock(&dist_lock);
+	for_each_owned_spi(cell, return_spi);
+	spin_unlock(&dist_lock);
+}
+
 /* ---- distributor and redistributor emulation ---- */
 
 /* The bits of a 1-bit-per-INTID register word the cell may touch. */
@@ -499,6 +610,90 @@ static void masked_access(volatile u8 *reg, struct mmio_access *mmio,
 	spin_unlock(&dist_lock);
 }
 
+/* A cell other than the root touched an interrupt it does not own. */
+static bool deny_irq(struct per_cpu *cpu, struct mmio_access *mmio,
+		     const char *action, unsigned int intid, const char *reg,
+		     unsigned int index)
+{
+	printk("FATAL: CPU %u: cell '%s' may not %s INTID %u: not its "
+	       "interrupt (%s%u, PC 0x%lx)\n", cpu->cpu_id,
+	       cpu->cell->config->name, action, intid, reg, index,
+	       read_sysreg(elr_el2));
+	mmio->denied = true;
+	return true;
+}
+
+/*
+ * GICD_IS{ENABLE,PEND,ACTIVE}R: setting a bit of an SPI the cell does not
+ * own is a violation for cells other than the root, whose Linux may
+ * write whole registers.  Clearing foreign bits is silently ignored
+ * (an RTOS clears everything at start).
+ */
+static bool foreign_set_bits(struct per_cpu *cpu, struct mmio_access *mmio,
+			     u64 reg)
+{
+	static const char *const names[] = {
+		"enable", "GICD_ISENABLER", "set pending", "GICD_ISPENDR",
+		"activate", "GICD_ISACTIVER",
+	};
+	unsigned int intid = (reg & 0x7f) * 8, kind;
+	u32 foreign;
+
+	if (!mmio->is_write || cpu->cell == &root_cell || intid < 32 ||
+	    reg < GICD_ISENABLER || (reg & 0x80))
+		return false;
+	foreign = mmio->value & ~owned_bits(cpu->cell, intid);
+	if (!foreign)
+		return false;
+	kind = (reg - GICD_ISENABLER) / 0x100;
+	return deny_irq(cpu, mmio, names[kind * 2],
+			intid + __builtin_ctz(foreign), names[kind * 2 + 1],
+			intid / 32);
+}
+
+static bool cell_has_affinity(const struct cell *cell, u64 value)
+{
+	unsigned int cpu;
+
+	for_each_cell_cpu(cpu, cell)
+		if (per_cpu(cpu)->mpidr == (value & MPIDR_AFF_MASK))
+			return true;
+	return false;
+}
+
+static bool irouter_access(struct per_cpu *cpu, struct mmio_access *mmio,
+			   u64 reg)
+{
+	unsigned int intid = 32 + (reg - GICD_IROUTER) / 8;
+	volatile u8 *addr = gicd + reg;
+
+	if (!cell_owns_irq(cpu->cell, intid)) {
+		if (!mmio->is_write)
+			mmio->value = 0;
+		else if (cpu->cell != &root_cell)
+			return deny_irq(cpu, mmio, "route", intid,
+					"GICD_IROUTER", intid);
+		return true;
+	}
+	if (!mmio->is_write) {
+		mmio->value = mmio_read(addr, mmio->size);
+		return true;
+	}
+	/* a cell routes its interrupts to its own CPUs, and only so */
+	if (cpu->cell != &root_cell && !(reg & 4) &&
+	    ((mmio->value & BIT(31)) ||
+	     !cell_has_affinity(cpu->cell, mmio->value))) {
+		printk("FATAL: CPU %u: cell '%s' routes INTID %u to "
+		       "0x%llx, not one of its CPUs (GICD_IROUTER%u, PC "
+		       "0x%lx)\n", cpu->cpu_id, cpu->cell->config->name,
+		       intid, mmio->value, intid, read_sysreg(elr_el2));
+		mmio->denied = true;
+		return true;
+	}
+	mmio_write(addr, mmio->size, mmio->value);
+	return true;
+}
+
 static bool gicd_access(struct per_cpu *cpu, struct mmio_access *mmio)
 {
 	const struct cell *cell = cpu->cell;
@@ -509,6 +704,8 @@ static bool gicd_access(struct per_cpu *cpu, struct mmio_access *mmio)
 	if (reg >= GICD_IGROUPR && reg < GICD_ICACTIVER_END) {
 		if (mmio->size != 4)
 			return false;
+		if (foreign_set_bits(cpu, mmio, reg))
+			return true;
 		intid = (reg & 0x7f) * 8;
 		masked_access(addr, mmio, owned_bits(cell, intid),
 			      reg < GICD_ISENABLER);
@@ -533,21 +730,8 @@ static bool gicd_access(struct per_cpu *cpu, struct mmio_access *mmio)
 		masked_access(addr, mmio, owned_bits(cell, intid), true);
 		return mmio->size == 4;
 	}
-	if (reg >= GICD_IROUTER && reg < GICD_IROUTER_END) {
-		intid = 32 + (reg - GICD_IROUTER) / 8;
-		if (!cell_owns_irq(cell, intid)) {
-			if (!mmio->is_write)
-				mmio->value = 0;
-			return true;
-		}
-		/* routing names a CPU by affinity; the root cell's CPUs
-		 * are all its own, cells get their CPUs checked later */
-		if (mmio->is_write)
-			mmio_write(addr, mmio->size, mmio->value);
-		else
-			mmio->value = mmio_read(addr, mmio->size);
-		return true;
-	}
+	if (reg >= GICD_IROUTER && reg < GICD_IROUTER_END)
+		return irouter_access(cpu, mmio, reg);
 	if (reg == GICD_CTLR || reg == GICD_TYPER || reg == GICD_IIDR ||
 	    reg >= GICD_ID_REGS) {
 		/* identification and global control: read only */
@@ -558,6 +742,76 @@ static bool gicd_access(struct per_cpu *cpu, struct mmio_access *mmio)
 	if (!mmio->is_write)
 		mmio->value = 0;
 	return true;
+}
+
+/* Virtual SGIs pending for @owner, as far as @cpu can see them. */
+static u32 pending_virtual_sgis(struct per_cpu *cpu, struct per_cpu *owner)
+{
+	u64 free, lr;
+	u32 sgis = owner->pending_sgis;
+	unsigned int n;
+
+	if (owner != cpu)
+		return sgis;
+	free = read_sysreg(ich_elrsr_el2);
+	for (n = 0; n < cpu->num_lrs; n++) {
+		if (free & BIT(n))
+			continue;
+		lr = read_lr(n);
+		if ((lr & 0xffffffff) < 16 && ((lr >> 62) & 1))
+			sgis |= BIT(lr & 0xf);
+	}
+	return sgis;
+}
+
+static void clear_virtual_sgis(struct per_cpu *cpu, struct per_cpu *owner,
+			       u32 sgis)
+{
+	u64 free, lr;
+	unsigned int n;
+
+	__atomic_fetch_and(&owner->pending_sgis, ~sgis, __ATOMIC_ACQ_REL);
+	if (owner != cpu)
+		return;
+	free = read_sysreg(ich_elrsr_el2);
+	for (n = 0; n < cpu->num_lrs; n++) {
+		if (free & BIT(n))
+			continue;
+		lr = read_lr(n);
+		if ((lr & 0xffffffff) < 16 && (sgis & BIT(lr & 0xf)))
+			write_lr(n, lr & ~ICH_LR_PENDING);
+	}
+}
+
+/*
+ * GICR_ISPENDR0/ICPENDR0: the cells' SGIs are virtual, so their pending
+ * state is the hypervisor's; an RTOS polls it (Zephyr SMP does).  PPIs
+ * are the physical ones.
+ */
+static void sgi_pending_access(struct per_cpu *cpu, struct per_cpu *owner,
+			       struct mmio_access *mmio, bool set_reg)
+{
+	u32 ppis = ~(u32)gic_reserved_private_irqs() & 0xffff0000;
+	u32 sgis = mmio->value & 0xffff;
+	unsigned int n;
+
+	if (!mmio->is_write) {
+		mmio->value = (sgi_frame_read(owner, GICR_ISPENDR0) & ppis) |
+			pending_virtual_sgis(cpu, owner);
+		return;
+	}
+	sgi_frame_write(owner, set_reg ? GICR_ISPENDR0 : GICR_ICPENDR0,
+			mmio->value & ppis);
+	if (!set_reg) {
+		clear_virtual_sgis(cpu, owner, sgis);
+		return;
+	}
+	for (n = 0; n < 16; n++)
+		if (sgis & BIT(n) && !(gic_reserved_private_irqs() & BIT(n)))
+			__atomic_fetch_or(&owner->pending_sgis, BIT(n),
+					  __ATOMIC_ACQ_REL);
+	if (owner != cpu && sgis)
+		gic_kick(owner);
 }
 
 static struct per_cpu *redistributor_owner(unsigned long frame)
@@ -584,6 +838,12 @@ static bool gicr_access(struct per_cpu *cpu, struct mmio_access *mmio)
 			return true;
 		mmio->value = reg == GICR_TYPER || reg >= GICD_ID_REGS ?
 			mmio_read(addr, mmio->size) : 0;
+		return true;
+	}
+	if ((reg == GICR_SGI_BASE + GICR_ISPENDR0 ||
+	     reg == GICR_SGI_BASE + GICR_ICPENDR0) && mmio->size == 4) {
+		sgi_pending_access(cpu, owner, mmio,
+				   reg == GICR_SGI_BASE + GICR_ISPENDR0);
 		return true;
 	}
 	if (reg >= GICR_SGI_BASE + GICD_IGROUPR &&

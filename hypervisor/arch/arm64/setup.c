@@ -97,3 +97,89 @@ bool arch_leave_hypervisor(struct trap_frame *frame)
 	dsb(sy);
 	return true;
 }
+
+/* Invalidate every cell's stage-2 translations on every CPU. */
+void arch_flush_cell_tlbs(void)
+{
+	dsb(ishst);
+	asm volatile("tlbi alle1is" : : : "memory");
+	dsb(ish);
+	isb();
+}
+
+/*
+ * EL1 as after a reset (abi-facts §7.5): MMU and caches off, no vectors,
+ * timers off, FP/SIMD usable.  What the cell left behind stays behind.
+ */
+static void reset_el1(void)
+{
+	write_sysreg(sctlr_el1, SCTLR_EL1_RES1);
+	write_sysreg(cpacr_el1, CPACR_EL1_FPEN);
+	write_sysreg(ttbr0_el1, 0);
+	write_sysreg(ttbr1_el1, 0);
+	write_sysreg(tcr_el1, 0);
+	write_sysreg(mair_el1, 0);
+	write_sysreg(vbar_el1, 0);
+	write_sysreg(contextidr_el1, 0);
+	write_sysreg(tpidr_el0, 0);
+	write_sysreg(tpidrro_el0, 0);
+	write_sysreg(tpidr_el1, 0);
+	write_sysreg(sp_el0, 0);
+	write_sysreg(sp_el1, 0);
+	write_sysreg(elr_el1, 0);
+	write_sysreg(spsr_el1, 0);
+	write_sysreg(esr_el1, 0);
+	write_sysreg(far_el1, 0);
+	write_sysreg(par_el1, 0);
+	write_sysreg(afsr0_el1, 0);
+	write_sysreg(afsr1_el1, 0);
+	write_sysreg(cntkctl_el1, 0);
+	write_sysreg(cntv_ctl_el0, 0);
+	write_sysreg(cntp_ctl_el0, 0);
+	write_sysreg(cntvoff_el2, 0);
+}
+
+/*
+ * Wait, switched off, until a CPU of this CPU's cell switches it on
+ * (PSCI CPU_ON) or the root cell starts the cell; then begin at the given
+ * entry in the cell the CPU belongs to by then, which may have changed
+ * meanwhile.  The CPU spins in the hypervisor, touching nothing of any
+ * cell.
+ */
+void arch_cpu_wait(struct per_cpu *cpu, struct trap_frame *frame)
+{
+	struct cell *cell;
+	unsigned int n;
+
+	cpu->power_on = false;
+	dsb(ish);
+	cpu->parked = true;
+	cpu->stop_requested = false;
+	dsb(ish);
+	sev();
+	while (!cpu->power_on)
+		wfe();
+
+	cell = cpu->cell;
+	gic_cpu_reset(cpu);
+	reset_el1();
+	for (n = 0; n < 31; n++)
+		frame->x[n] = 0;
+	frame->x[0] = cpu->on_context;
+	write_sysreg(vttbr_el2, (u64)cell->s2_root | ((u64)cell->id << 48));
+	write_sysreg(elr_el2, cpu->on_entry);
+	write_sysreg(spsr_el2, SPSR_EL1H_MASKED);
+	isb();
+	asm volatile("tlbi vmalle1" : : : "memory");
+	asm volatile("ic iallu" : : : "memory");
+	dsb(nsh);
+	isb();
+	cpu->failed = false;
+	cpu->parked = false;
+}
+
+/* Make @cpu take a trap soon: the hypervisor's own SGI. */
+void arch_cpu_kick(struct per_cpu *cpu)
+{
+	gic_kick(cpu);
+}

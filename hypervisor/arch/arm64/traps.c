@@ -43,9 +43,9 @@
 #define PSCI_INVALID_PARAMS	((u64)-2)
 #define PSCI_DENIED		((u64)-3)
 #define PSCI_ALREADY_ON		((u64)-4)
-#define SCTLR_EL1_RES1		0x30d00800UL
 #define SMC_OWNER(id)		(((id) >> 24) & 0x3f)
 #define SMC_OWNER_SIP		2
+#define SMC_OWNER_OEM		3
 
 static u64 reg_value(struct trap_frame *frame, unsigned int reg)
 {
@@ -91,17 +91,29 @@ static bool sip_call_allowed(struct per_cpu *cpu, u32 id)
 	return false;
 }
 
-static void refuse_smc(struct per_cpu *cpu, struct trap_frame *frame,
+/*
+ * The root cell's Linux probes calls it may not make: they fail, logged
+ * once per CPU and function.  A SiP or OEM call that another cell may not
+ * make is a violation: the cell was given the wrong firmware interface.
+ */
+static bool refuse_smc(struct per_cpu *cpu, struct trap_frame *frame,
 		       u32 id)
 {
-	/* once per CPU and function, so a retry loop cannot flood */
+	frame->x[0] = SMCCC_NOT_SUPPORTED;
+	if (cpu->cell != &root_cell &&
+	    (SMC_OWNER(id) == SMC_OWNER_SIP || SMC_OWNER(id) == SMC_OWNER_OEM)) {
+		printk("FATAL: CPU %u: SMC 0x%08x not permitted for cell '%s' "
+		       "(PC 0x%lx): not in its smc_ids\n", cpu->cpu_id, id,
+		       cpu->cell->config->name, read_sysreg(elr_el2) - 4);
+		return false;
+	}
 	if (cpu->last_refused_smc != id) {
 		cpu->last_refused_smc = id;
 		printk("SMC 0x%08x refused for cell '%s' (CPU %u, PC 0x%lx): "
 		       "not in its smc_ids\n", id, cpu->cell->config->name,
-		       cpu->cpu_id, read_sysreg(elr_el2));
+		       cpu->cpu_id, read_sysreg(elr_el2) - 4);
 	}
-	frame->x[0] = SMCCC_NOT_SUPPORTED;
+	return true;
 }
 
 static struct per_cpu *cpu_by_mpidr(struct cell *cell, u64 mpidr)
@@ -113,33 +125,6 @@ static struct per_cpu *cpu_by_mpidr(struct cell *cell, u64 mpidr)
 		    per_cpu(n)->mpidr == (mpidr & MPIDR_AFF_MASK))
 			return per_cpu(n);
 	return NULL;
-}
-
-/*
- * CPU_OFF: the CPU waits in the hypervisor until a CPU of its cell
- * switches it on again, then starts at the given entry at EL1 with the
- * MMU off, as from firmware.  It never leaves its cell meanwhile.
- */
-static void psci_cpu_off(struct per_cpu *cpu, struct trap_frame *frame)
-{
-	unsigned int n;
-
-	cpu->power_on = false;
-	dsb(ish);
-	cpu->parked = true;
-	while (!cpu->power_on)
-		wfe();
-	gic_cpu_reset(cpu);
-	for (n = 0; n < 31; n++)
-		frame->x[n] = 0;
-	frame->x[0] = cpu->on_context;
-	write_sysreg(sctlr_el1, SCTLR_EL1_RES1);
-	write_sysreg(elr_el2, cpu->on_entry);
-	write_sysreg(spsr_el2, SPSR_EL1H_MASKED);
-	cpu->parked = false;
-	isb();
-	asm volatile("tlbi vmalle1" : : : "memory");
-	dsb(ish);
 }
 
 static u64 psci_cpu_on(struct per_cpu *cpu, struct trap_frame *frame,
@@ -186,7 +171,7 @@ static u64 psci_cpu_suspend(struct per_cpu *cpu)
 	return 0;
 }
 
-static void handle_smc(struct per_cpu *cpu, struct trap_frame *frame)
+static int handle_smc(struct per_cpu *cpu, struct trap_frame *frame)
 {
 	u32 id = frame->x[0];
 
@@ -201,7 +186,7 @@ static void handle_smc(struct per_cpu *cpu, struct trap_frame *frame)
 	case SMCCC_ARCH_WORKAROUND_3:
 		cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_SMCCC]++;
 		forward_smc(frame);
-		return;
+		return 0;
 	case PSCI_SYSTEM_OFF:
 	case PSCI_SYSTEM_RESET:
 		cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_PSCI]++;
@@ -209,36 +194,39 @@ static void handle_smc(struct per_cpu *cpu, struct trap_frame *frame)
 			printk("Root cell: PSCI 0x%08x, passed to firmware\n",
 			       id);
 			forward_smc(frame);
-			return;
+			return 0;
 		}
-		break;
+		cell_end_itself(cpu, frame, id == PSCI_SYSTEM_OFF ?
+				"PSCI SYSTEM_OFF" : "PSCI SYSTEM_RESET");
+		return 0;
 	case PSCI_CPU_OFF:
 		cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_PSCI]++;
-		psci_cpu_off(cpu, frame);
-		return;
+		arch_cpu_wait(cpu, frame);
+		return 0;
 	case PSCI_CPU_ON_32:
 	case PSCI_CPU_ON_64:
 		cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_PSCI]++;
 		frame->x[0] = psci_cpu_on(cpu, frame, id == PSCI_CPU_ON_32);
-		return;
+		return 0;
 	case PSCI_AFFINITY_INFO_32:
 	case PSCI_AFFINITY_INFO_64:
 		cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_PSCI]++;
 		frame->x[0] = psci_affinity_info(cpu, frame);
-		return;
+		return 0;
 	case PSCI_CPU_SUSPEND_32:
 	case PSCI_CPU_SUSPEND_64:
 		cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_PSCI]++;
 		frame->x[0] = psci_cpu_suspend(cpu);
-		return;
+		return 0;
 	default:
 		break;
 	}
 	cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_SMCCC]++;
-	if (SMC_OWNER(id) == SMC_OWNER_SIP && sip_call_allowed(cpu, id))
+	if (SMC_OWNER(id) == SMC_OWNER_SIP && sip_call_allowed(cpu, id)) {
 		forward_smc(frame);
-	else
-		refuse_smc(cpu, frame, id);
+		return 0;
+	}
+	return refuse_smc(cpu, frame, id) ? 0 : -1;
 }
 
 static int handle_sysreg(struct per_cpu *cpu, struct trap_frame *frame,
@@ -270,6 +258,7 @@ static int handle_data_abort(struct per_cpu *cpu, struct trap_frame *frame,
 		(read_sysreg(far_el2) & 0xfff);
 	mmio.size = 1U << ISS_DABT_SAS(iss);
 	mmio.is_write = iss & ISS_DABT_WNR;
+	mmio.denied = false;
 	mmio.value = mmio.is_write ? reg_value(frame, reg) : 0;
 	if (mmio.size < 8 && mmio.is_write)
 		mmio.value &= (1UL << (mmio.size * 8)) - 1;
@@ -284,6 +273,8 @@ static int handle_data_abort(struct per_cpu *cpu, struct trap_frame *frame,
 		       read_sysreg(elr_el2), cpu->cell->config->name);
 		return -1;
 	}
+	if (mmio.denied)
+		return -1;
 	cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_MMIO]++;
 	if (!mmio.is_write && reg != 31) {
 		value = mmio.value;
@@ -322,7 +313,7 @@ int arch_handle_sync(struct trap_frame *frame)
 			return arch_leave_hypervisor(frame);
 		break;
 	case EC_SMC64:
-		handle_smc(cpu, frame);
+		err = handle_smc(cpu, frame);
 		break;
 	case EC_SYS64:
 		err = handle_sysreg(cpu, frame, esr);
@@ -337,7 +328,9 @@ int arch_handle_sync(struct trap_frame *frame)
 		err = -1;
 	}
 	if (err)
-		cpu_park("the access above");
+		cpu_fail(frame, "the access above");
+	else if (cpu->stop_requested)
+		arch_cpu_wait(cpu, frame);
 	gic_flush_pending(cpu);
 	return 0;
 }
@@ -346,9 +339,12 @@ void arch_handle_irq(struct trap_frame *frame)
 {
 	struct per_cpu *cpu = this_cpu();
 
-	(void)frame;
 	cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_TOTAL]++;
 	gic_handle_irq(cpu);
+	if (cpu->stop_requested) {
+		arch_cpu_wait(cpu, frame);
+		gic_flush_pending(cpu);
+	}
 }
 
 void arch_handle_el2_fault(struct trap_frame *frame)

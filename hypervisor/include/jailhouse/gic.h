@@ -16,6 +16,7 @@ struct mmio_access {
 	u64 address;		/* offset into the emulated block */
 	unsigned int size;	/* 1, 2, 4 or 8 bytes */
 	bool is_write;
+	bool denied;		/* a violation, already reported */
 	u64 value;
 };
 
@@ -24,6 +25,10 @@ u32 gic_reserved_private_irqs(void);
 int gic_cpu_init(struct per_cpu *cpu);
 void gic_cpu_shutdown(struct per_cpu *cpu);
 void gic_cpu_reset(struct per_cpu *cpu);
+void gic_kick(struct per_cpu *cpu);
+void gic_cell_take_irqs(struct cell *cell);
+void gic_cell_reset_irqs(struct cell *cell);
+void gic_cell_return_irqs(struct cell *cell);
 bool gic_lrs_empty(struct per_cpu *cpu);
 void gic_handle_irq(struct per_cpu *cpu);
 void gic_send_sgis(struct per_cpu *cpu, u64 sgi1r);

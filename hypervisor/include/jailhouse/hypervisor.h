@@ -16,6 +16,8 @@
 #define PAGE_MASK		(~(PAGE_SIZE - 1))
 #define PERCPU_SIZE		16384UL
 #define MAX_CPUS		64
+#define MAX_CELLS		32	/* root included; ids are 0-255 */
+#define MAX_CONFIG_PAGES	16	/* a cell configuration's copy */
 #define PENDING_IRQS		64
 
 #define ALIGN_UP(x, a)		(((x) + (a) - 1) & ~((a) - 1))
@@ -39,7 +41,27 @@ struct cell {
 	u64 *s2_root;			/* stage-2 level-0 table */
 	u32 irq_bitmap[32];		/* INTIDs 0-1023 the cell owns */
 	u8 cpu_set[MAX_CPUS / 8];
+	/* non-root cells */
+	unsigned int config_pages;	/* the copy of the configuration */
+	struct jailhouse_comm_region *comm_page;
+	bool loadable;			/* LOADABLE regions lent to root */
 };
+
+/* Every cell, the root cell first; NULL slots are free. */
+extern struct cell *cells[MAX_CELLS];
+
+#define for_each_cell(c, n)						\
+	for ((n) = 0; (n) < MAX_CELLS; (n)++)				\
+		if (((c) = cells[n]) != NULL)
+
+static inline bool cell_has_cpu(const struct cell *cell, unsigned int cpu)
+{
+	return cpu < MAX_CPUS && (cell->cpu_set[cpu / 8] >> (cpu % 8)) & 1;
+}
+
+#define for_each_cell_cpu(cpu, cell)					\
+	for ((cpu) = 0; (cpu) < hypervisor_header.max_cpus; (cpu)++)	\
+		if (cell_has_cpu(cell, cpu))
 
 /* The guest's general-purpose registers, saved at every trap. */
 struct trap_frame {
@@ -63,9 +85,15 @@ struct per_cpu {
 	u64 linux_vtcr;
 	u64 linux_icc_ctlr;
 	u32 last_refused_smc;		/* log each refused call once */
-	/* PSCI: a CPU that called CPU_OFF waits here for CPU_ON */
+	/*
+	 * A CPU that is off (PSCI CPU_OFF, taken for a new cell, stopped
+	 * by the root cell, or failed) waits in the hypervisor until it is
+	 * switched on at on_entry in the cell it belongs to then.
+	 */
 	volatile bool parked;
 	volatile bool power_on;
+	volatile bool stop_requested;	/* go to the wait, from any trap */
+	volatile bool failed;		/* parked for a violation */
 	volatile u64 on_entry;
 	volatile u64 on_context;
 	/* the disable rendezvous */
@@ -102,12 +130,15 @@ extern u8 console_page[];
 
 int page_pool_init(unsigned long start, unsigned long end);
 void *page_alloc(void);
+void *pages_alloc(unsigned int count);
+void pages_free(void *first, unsigned int count);
 void page_free(void *page);
 unsigned long page_pool_pages(void);
 unsigned long page_pool_used(void);
 int paging_map(u64 *root, u64 virt, u64 phys, u64 size, unsigned long flags);
 int paging_unmap(u64 *root, u64 virt, u64 size);
 void paging_destroy(u64 *root);
+void paging_merge(u64 *root);
 extern u64 *hv_page_table;
 
 /* setup.c, cell.c, arch/arm64 */
@@ -117,10 +148,19 @@ int arch_cpu_init(struct per_cpu *cpu);
 void arch_cpu_restore(struct per_cpu *cpu);
 bool arch_leave_hypervisor(struct trap_frame *frame);
 int arch_handle_sync(struct trap_frame *frame);
+void arch_cpu_wait(struct per_cpu *cpu, struct trap_frame *frame);
+void arch_cpu_kick(struct per_cpu *cpu);
+void arch_flush_cell_tlbs(void);
 void arch_handle_irq(struct trap_frame *frame);
 void arch_handle_el2_fault(struct trap_frame *frame);
 
 /* cell.c */
+int cell_map_regions(struct cell *cell);
+int cell_map_subpage_regions(struct cell *cell);
+int cell_take_memory(struct cell *cell);
+void cell_return_memory(struct cell *cell);
+int cell_lend_loadable(struct cell *cell, bool to_root);
+void cell_collect_irqs(struct cell *cell);
 bool mmio_subpage_access(struct cell *cell, u64 address, unsigned int size,
 			 bool is_write, u64 *value);
 
@@ -159,6 +199,11 @@ static inline void mmio_write(volatile void *addr, unsigned int size,
 
 /* control.c */
 long hypercall(unsigned long code, unsigned long arg1, unsigned long arg2);
-void cpu_park(const char *why);
+int temp_mapping_init(void);
+void cpu_fail(struct trap_frame *frame, const char *why);
+void cell_stop_cpus(struct cell *cell, struct per_cpu *except);
+void cell_update_state(struct cell *cell);
+void cell_end_itself(struct per_cpu *cpu, struct trap_frame *frame,
+		     const char *how);
 
 #endif /* !_JAILHOUSE_HYPERVISOR_H */

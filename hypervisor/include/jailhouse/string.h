@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * String and formatting functions of the freestanding core.  Host builds
- * (the CLI, the unit tests) take the C library's, whose prototypes these
- * match, so code shared with the hypervisor (the configuration checker)
- * includes this file and works in both.
+ * String and formatting functions of the freestanding core, also compiled
+ * into the inmate library.  Host builds (the CLI, the unit tests) take the
+ * C library's, whose prototypes these match, so code shared with the
+ * hypervisor (the configuration checker) includes this file and works in
+ * both.
  */
 #ifndef _JAILHOUSE_STRING_H
 #define _JAILHOUSE_STRING_H
@@ -13,7 +14,7 @@
 #if defined(__KERNEL__)
 #include <linux/kernel.h>
 #include <linux/string.h>
-#elif defined(__JAILHOUSE_HYPERVISOR__)
+#elif defined(__JAILHOUSE_HYPERVISOR__) || defined(__JAILHOUSE_INMATE__)
 #include <stdarg.h>
 
 void *memcpy(void *dest, const void *src, size_t n);

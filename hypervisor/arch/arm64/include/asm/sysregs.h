@@ -57,6 +57,8 @@
 #define EC_DABT_LOW		0x24
 
 #define SPSR_EL1H_MASKED	_UL(0x3c5)
+#define SCTLR_EL1_RES1		_UL(0x30d00800)
+#define CPACR_EL1_FPEN		(_UL(3) << 20)
 
 #define MPIDR_AFF_MASK		_UL(0xff00ffffff)
 
