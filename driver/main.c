@@ -35,6 +35,8 @@
 #include <jailhouse/config-check.h>
 #include <jailhouse/config-convert.h>
 
+#include "jailhouse.h"
+
 #define JAILHOUSE_FIRMWARE	"jailhouse.bin"
 #define MAX_CONFIG_SIZE		(1 << 20)
 #define KERNEL_HEADROOM		(16 << 20)
@@ -68,8 +70,11 @@ static const struct {
 	{ "__boot_cpu_mode", 4, offsetof(typeof(ksym), boot_cpu_mode) },
 };
 
-static DEFINE_MUTEX(jailhouse_lock);
-static bool jailhouse_enabled;
+DEFINE_MUTEX(jailhouse_lock);
+bool jailhouse_enabled;
+struct jailhouse_system *jailhouse_sysconfig;
+size_t jailhouse_sysconfig_size;
+struct kobject *jailhouse_cells_kobj;
 static struct device *jailhouse_dev;
 static struct vm_struct *hv_area;
 static struct resource *hv_resource;
@@ -86,12 +91,8 @@ static size_t core_copy_size;
 static atomic_t cpus_called;
 static atomic_t call_error;
 static char last_error[512];
-static char root_name[JAILHOUSE_CELL_NAME_MAXLEN + 1];
 
-static void set_error(const char *fmt, ...)
-	__printf(1, 2);
-
-static void set_error(const char *fmt, ...)
+void set_error(const char *fmt, ...)
 {
 	va_list ap;
 
@@ -103,11 +104,7 @@ static void set_error(const char *fmt, ...)
 
 /* ---- the configuration ---- */
 
-struct check_report {
-	bool first_taken;
-};
-
-static void report_problem(struct config_checker *chk,
+void report_problem(struct config_checker *chk,
 			   enum config_severity sev, const char *file,
 			   const char *field, const char *value,
 			   const char *text)
@@ -128,67 +125,73 @@ static void report_problem(struct config_checker *chk,
 	}
 }
 
-/* Copy the system configuration from user space, as revision 15. */
-static struct jailhouse_system *get_system_config(const void __user *arg,
-						  size_t *size_out)
+void *get_config(const void __user *arg, size_t user_size, bool cell,
+		 size_t *size_out)
 {
-	u8 head[JAILHOUSE_CONFIG_HEAD_SIZE];
+	const char *what = cell ? "cell configuration" :
+		"system configuration";
+	const char *sig = cell ? JAILHOUSE_CELL_DESC_SIGNATURE :
+		JAILHOUSE_SYSTEM_SIGNATURE;
+	u8 head[JAILHOUSE_CONFIG_HEAD_SIZE] = { 0 };
+	size_t head_size = sizeof(head);
 	const char *why = NULL;
 	void *blob, *native_blob;
 	u64 size, native;
 
-	if (copy_from_user(head, arg, sizeof(head))) {
-		set_error("system configuration: cannot read %zu bytes at the "
-			  "given address", sizeof(head));
+	if (user_size && user_size < head_size)
+		head_size = user_size;
+	if (copy_from_user(head, arg, head_size)) {
+		set_error("%s: cannot read %zu bytes at the given address",
+			  what, head_size);
 		return ERR_PTR(-EFAULT);
 	}
-	if (memcmp(head, JAILHOUSE_SYSTEM_SIGNATURE,
-		   JAILHOUSE_SIGNATURE_SIZE)) {
-		set_error("system configuration: signature: not \"JHSYS\"; "
+	if (memcmp(head, sig, JAILHOUSE_SIGNATURE_SIZE)) {
+		set_error("%s: signature: not \"%s\"; %s", what, sig, cell ?
+			  "pass a cell's configuration (.cell) to cell create" :
 			  "pass the root cell's system configuration (.cell) "
 			  "to enable");
 		return ERR_PTR(-EINVAL);
 	}
-	size = jailhouse_config_stated_size(head, sizeof(head), &why);
+	size = jailhouse_config_stated_size(head, head_size, &why);
 	if (!size) {
-		set_error("system configuration: %s", why);
+		set_error("%s: %s", what, why);
 		return ERR_PTR(-EINVAL);
 	}
-	if (size > MAX_CONFIG_SIZE) {
-		set_error("system configuration: its counts describe %llu "
-			  "bytes, more than %u: corrupt counts", size,
-			  MAX_CONFIG_SIZE);
+	if (size > MAX_CONFIG_SIZE || (user_size && size > user_size)) {
+		set_error("%s: its counts describe %llu bytes, more than %zu: "
+			  "corrupt counts", what, size,
+			  user_size ? user_size : MAX_CONFIG_SIZE);
 		return ERR_PTR(-E2BIG);
 	}
-	blob = vmalloc(size);
+	blob = kmalloc(size, GFP_KERNEL);
 	if (!blob)
 		return ERR_PTR(-ENOMEM);
 	if (copy_from_user(blob, arg, size)) {
-		vfree(blob);
-		set_error("system configuration: cannot read the %llu bytes "
-			  "its counts describe", size);
+		kfree(blob);
+		set_error("%s: cannot read the %llu bytes its counts describe",
+			  what, size);
 		return ERR_PTR(-EFAULT);
 	}
 	native = jailhouse_config_native_size(blob, size, &why);
 	if (!native) {
-		vfree(blob);
-		set_error("system configuration: %s", why);
+		kfree(blob);
+		set_error("%s: %s", what, why);
 		return ERR_PTR(-EINVAL);
 	}
 	if (native != size || ((u8 *)blob)[6] != JAILHOUSE_CONFIG_REVISION) {
-		native_blob = vmalloc(native);
+		native_blob = kmalloc(native, GFP_KERNEL);
 		if (!native_blob ||
 		    jailhouse_config_convert(blob, size, native_blob, native,
 					     &why)) {
-			vfree(blob);
-			vfree(native_blob);
-			set_error("system configuration: %s",
+			kfree(blob);
+			kfree(native_blob);
+			set_error("%s: %s", what,
 				  native_blob ? why : "out of memory");
 			return ERR_PTR(-EINVAL);
 		}
-		pr_info("jailhouse: upstream revision-14 configuration "
-			"converted\n");
-		vfree(blob);
+		pr_info("jailhouse: upstream revision-14 %s converted\n",
+			what);
+		kfree(blob);
 		blob = native_blob;
 		size = native;
 	}
@@ -502,18 +505,35 @@ static unsigned int read_ring(char *buf, unsigned int *tail_out)
 	return len;
 }
 
-/* The last line the hypervisor logged with ERROR:, for last_error. */
-static void take_hypervisor_error(void)
+static unsigned int log_mark;
+
+/* Remember where the log is now: errors after it are the next call's. */
+void mark_hypervisor_log(void)
+{
+	static char log[JAILHOUSE_CONSOLE_RING_SIZE];
+
+	if (hv_console)
+		read_ring(log, &log_mark);
+}
+
+/*
+ * The last line the hypervisor logged with ERROR: since the mark (or
+ * ever, before the first mark), for last_error.
+ */
+void take_hypervisor_error(void)
 {
 	static char log[JAILHOUSE_CONSOLE_RING_SIZE + 1];
 	unsigned int tail, len;
-	char *line, *found = NULL;
+	char *line, *text, *found = NULL;
 
 	if (!hv_console)
 		return;
 	len = read_ring(log, &tail);
 	log[len] = 0;
-	for (line = strstr(log, "ERROR: "); line;
+	text = log;
+	if (log_mark && tail - log_mark <= len)
+		text = log + len - (tail - log_mark);
+	for (line = strstr(text, "ERROR: "); line;
 	     line = strstr(line + 1, "ERROR: "))
 		found = line;
 	if (!found)
@@ -522,130 +542,6 @@ static void take_hypervisor_error(void)
 	len = strcspn(found, "\n");
 	set_error("hypervisor: %.*s", (int)min_t(unsigned int, len, 400),
 		  found);
-}
-
-/* ---- sysfs: /sys/devices/jailhouse/cells/0, the root cell ---- */
-
-static const char *const stat_names[JAILHOUSE_NUM_CPU_STATS] = {
-	"vmexits_total", "vmexits_mmio", "vmexits_management",
-	"vmexits_hypercall", "vmexits_maintenance", "vmexits_virt_irq",
-	"vmexits_virt_sgi", "vmexits_psci", "vmexits_smccc",
-};
-
-static struct kobject *cells_kobj, *root_kobj, *root_stats_kobj;
-static struct cpumask root_cpus;
-
-static ssize_t root_name_show(struct kobject *kobj,
-			      struct kobj_attribute *attr, char *buf)
-{
-	return sysfs_emit(buf, "%s\n", root_name);
-}
-
-static ssize_t root_state_show(struct kobject *kobj,
-			       struct kobj_attribute *attr, char *buf)
-{
-	return sysfs_emit(buf, "running\n");
-}
-
-static ssize_t root_cpus_show(struct kobject *kobj,
-			      struct kobj_attribute *attr, char *buf)
-{
-	bool list = !strcmp(attr->attr.name, "cpus_assigned_list");
-
-	return sysfs_emit(buf, list ? "%*pbl\n" : "%*pb\n",
-			  cpumask_pr_args(&root_cpus));
-}
-
-static ssize_t root_failed_show(struct kobject *kobj,
-				struct kobj_attribute *attr, char *buf)
-{
-	return sysfs_emit(buf, "\n");
-}
-
-/* The sum of statistic @attr over the root cell's CPUs. */
-static ssize_t root_stat_show(struct kobject *kobj,
-			      struct kobj_attribute *attr, char *buf)
-{
-	unsigned long sum = 0;
-	unsigned int stat, cpu;
-	long value;
-
-	for (stat = 0; stat < JAILHOUSE_NUM_CPU_STATS; stat++)
-		if (!strcmp(attr->attr.name, stat_names[stat]))
-			break;
-	mutex_lock(&jailhouse_lock);
-	if (jailhouse_enabled)
-		for_each_cpu(cpu, &root_cpus) {
-			value = jailhouse_call_arg2(JAILHOUSE_HC_CPU_GET_INFO,
-				cpu, JAILHOUSE_CPU_INFO_STAT_BASE + stat);
-			if (value > 0)
-				sum += value;
-		}
-	mutex_unlock(&jailhouse_lock);
-	return sysfs_emit(buf, "%lu\n", sum);
-}
-
-#define CELL_ATTR(name, show) \
-	static struct kobj_attribute name##_attr = __ATTR(name, 0444, show, NULL)
-
-CELL_ATTR(name, root_name_show);
-CELL_ATTR(state, root_state_show);
-CELL_ATTR(cpus_assigned, root_cpus_show);
-CELL_ATTR(cpus_assigned_list, root_cpus_show);
-CELL_ATTR(cpus_failed, root_failed_show);
-CELL_ATTR(cpus_failed_list, root_failed_show);
-
-static struct attribute *root_cell_attrs[] = {
-	&name_attr.attr, &state_attr.attr, &cpus_assigned_attr.attr,
-	&cpus_assigned_list_attr.attr, &cpus_failed_attr.attr,
-	&cpus_failed_list_attr.attr, NULL,
-};
-
-static const struct attribute_group root_cell_group = {
-	.attrs = root_cell_attrs,
-};
-
-static struct kobj_attribute stat_attrs[JAILHOUSE_NUM_CPU_STATS];
-static struct attribute *stat_attr_list[JAILHOUSE_NUM_CPU_STATS + 1];
-
-static const struct attribute_group stats_group = {
-	.attrs = stat_attr_list,
-};
-
-static void remove_root_cell_sysfs(void)
-{
-	kobject_put(root_stats_kobj);
-	kobject_put(root_kobj);
-	root_stats_kobj = root_kobj = NULL;
-}
-
-static int create_root_cell_sysfs(const struct jailhouse_system *config)
-{
-	unsigned int cpu, n;
-
-	cpumask_clear(&root_cpus);
-	for (cpu = 0; cpu < nr_cpu_ids; cpu++)
-		if (root_has_cpu(config, cpu))
-			cpumask_set_cpu(cpu, &root_cpus);
-	strscpy(root_name, config->root_cell.name, sizeof(root_name));
-
-	for (n = 0; n < JAILHOUSE_NUM_CPU_STATS; n++) {
-		stat_attrs[n] = (struct kobj_attribute)
-			__ATTR(_, 0444, root_stat_show, NULL);
-		stat_attrs[n].attr.name = stat_names[n];
-		stat_attr_list[n] = &stat_attrs[n].attr;
-	}
-	root_kobj = kobject_create_and_add("0", cells_kobj);
-	if (!root_kobj)
-		return -ENOMEM;
-	root_stats_kobj = kobject_create_and_add("statistics", root_kobj);
-	if (!root_stats_kobj ||
-	    sysfs_create_group(root_kobj, &root_cell_group) ||
-	    sysfs_create_group(root_stats_kobj, &stats_group)) {
-		remove_root_cell_sysfs();
-		return -ENOMEM;
-	}
-	return 0;
 }
 
 /* ---- entering and leaving ---- */
@@ -759,7 +655,7 @@ static int jailhouse_enable(const void __user *arg)
 	err = check_el2();
 	if (err)
 		return err;
-	config = get_system_config(arg, &config_size);
+	config = get_config(arg, 0, false, &config_size);
 	if (IS_ERR(config))
 		return PTR_ERR(config);
 	err = check_system_config(config, config_size);
@@ -795,18 +691,22 @@ static int jailhouse_enable(const void __user *arg)
 	}
 	cpus_read_unlock();
 	release_firmware(fw);
-	if (!err && create_root_cell_sysfs(config))
+	if (!err && jailhouse_cells_register_root(config))
 		pr_warn("jailhouse: no sysfs entries for the root cell\n");
 	if (!err) {
 		save_boot_cpu_mode();
 		/* unloading now would free the memory EL2 runs from */
 		__module_get(THIS_MODULE);
 		jailhouse_enabled = true;
+		/* cells are checked against it */
+		jailhouse_sysconfig = config;
+		jailhouse_sysconfig_size = config_size;
+		config = NULL;
 		last_error[0] = 0;
 		pr_info("The Jailhouse is opening.\n");
 	}
 out_config:
-	vfree(config);
+	kfree(config);
 	return err;
 }
 
@@ -819,9 +719,13 @@ static int jailhouse_disable(void)
 		set_error("the hypervisor is not enabled");
 		return -EINVAL;
 	}
+	/* upstream's disable takes the cells down first */
+	err = jailhouse_destroy_all_cells();
+	if (err)
+		return err;
 	cpus_read_lock();
 	/* every root CPU must take part in the disable rendezvous */
-	for_each_cpu(cpu, &root_cpus)
+	for_each_cpu(cpu, jailhouse_root_cpus())
 		if (!cpu_online(cpu)) {
 			cpus_read_unlock();
 			set_error("CPU %u of the root cell is offline: bring it "
@@ -836,9 +740,12 @@ static int jailhouse_disable(void)
 		return err;
 	}
 	unmap_hypervisor_memory();
+	log_mark = 0;
 	restore_boot_cpu_mode();
 	jailhouse_enabled = false;
-	remove_root_cell_sysfs();
+	jailhouse_cells_unregister_root();
+	kfree(jailhouse_sysconfig);
+	jailhouse_sysconfig = NULL;
 	module_put(THIS_MODULE);
 	last_error[0] = 0;
 	pr_info("The Jailhouse was closed.\n");
@@ -862,11 +769,20 @@ static long jailhouse_ioctl(struct file *file, unsigned int ioctl,
 		err = jailhouse_disable();
 		break;
 	case JAILHOUSE_CELL_CREATE:
+		last_error[0] = 0;
+		err = jailhouse_cmd_cell_create((void __user *)arg);
+		break;
 	case JAILHOUSE_CELL_LOAD:
+		last_error[0] = 0;
+		err = jailhouse_cmd_cell_load((void __user *)arg);
+		break;
 	case JAILHOUSE_CELL_START:
+		last_error[0] = 0;
+		err = jailhouse_cmd_cell_start((void __user *)arg);
+		break;
 	case JAILHOUSE_CELL_DESTROY:
-		set_error("cells are not supported by this version yet");
-		err = -ENOSYS;
+		last_error[0] = 0;
+		err = jailhouse_cmd_cell_destroy((void __user *)arg);
 		break;
 	default:
 		set_error("unknown ioctl 0x%x", ioctl);
@@ -1052,8 +968,8 @@ static int __init jailhouse_init(void)
 	err = sysfs_create_group(&jailhouse_dev->kobj, &jailhouse_group);
 	if (err)
 		goto unregister_dev;
-	cells_kobj = kobject_create_and_add("cells", &jailhouse_dev->kobj);
-	if (!cells_kobj) {
+	jailhouse_cells_kobj = kobject_create_and_add("cells", &jailhouse_dev->kobj);
+	if (!jailhouse_cells_kobj) {
 		err = -ENOMEM;
 		goto remove_group;
 	}
@@ -1064,7 +980,7 @@ static int __init jailhouse_init(void)
 	return 0;
 
 remove_cells:
-	kobject_put(cells_kobj);
+	kobject_put(jailhouse_cells_kobj);
 remove_group:
 	sysfs_remove_group(&jailhouse_dev->kobj, &jailhouse_group);
 unregister_dev:
@@ -1075,7 +991,7 @@ unregister_dev:
 static void __exit jailhouse_exit(void)
 {
 	misc_deregister(&jailhouse_misc_dev);
-	kobject_put(cells_kobj);
+	kobject_put(jailhouse_cells_kobj);
 	sysfs_remove_group(&jailhouse_dev->kobj, &jailhouse_group);
 	root_device_unregister(jailhouse_dev);
 	kfree(core_copy);
