@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * A bare-metal cell for a system test on the QEMU bench, which defines
+ * before including this file:
+ *   CELL_NAME, CELL_CPUS (bit mask), CELL_RAM (physical, 1 MiB),
+ *   and, if the cell gets SPIs, CELL_SPI (one INTID).
+ * It prints on the PL011 it shares with the root cell.
+ */
+#include <jailhouse/types.h>
+#include <jailhouse/cell-config.h>
+#include "qemu-arm64.h"
+
+#ifdef CELL_SPI
+#define CELL_NUM_IRQCHIPS	1
+#else
+#define CELL_NUM_IRQCHIPS	0
+#endif
+
+struct {
+	struct jailhouse_cell_desc cell;
+	__u64 cpus[1];
+	struct jailhouse_memory mem_regions[3];
+	struct jailhouse_irqchip irqchips[CELL_NUM_IRQCHIPS];
+} __attribute__((packed)) config = {
+	.cell = {
+		.signature = JAILHOUSE_CELL_DESC_SIGNATURE,
+		.revision = JAILHOUSE_CONFIG_REVISION,
+		.architecture = JAILHOUSE_ARM64,
+		.name = CELL_NAME,
+		.flags = JAILHOUSE_CELL_VIRTUAL_CONSOLE_PERMITTED,
+		.cpu_set_size = sizeof(config.cpus),
+		.num_memory_regions = ARRAY_SIZE(config.mem_regions),
+		.num_irqchips = CELL_NUM_IRQCHIPS,
+		.cpu_reset_address = 0,
+		.console = QEMU_UART_CONSOLE,
+	},
+
+	.cpus = {
+		CELL_CPUS,
+	},
+
+	.mem_regions = {
+		QEMU_UART_REGION,
+		/* RAM */ {
+			.phys_start = CELL_RAM,
+			.virt_start = 0,
+			.size = 0x00100000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
+				JAILHOUSE_MEM_EXECUTE | JAILHOUSE_MEM_LOADABLE,
+		},
+		COMM_REGION,
+	},
+
+#ifdef CELL_SPI
+	.irqchips = {
+		ONE_SPI(QEMU_GICD, CELL_SPI),
+	},
+#endif
+};
