@@ -35,30 +35,54 @@ void print_problem(struct config_checker *chk,
 	       sev == CONFIG_WARNING ? "warning: " : "", text);
 }
 
-static void *read_file(const char *path, u64 *size)
+void *read_whole_file(const char *path, size_t max, size_t *size)
 {
+	size_t len = 0, cap = 0;
+	char *buf = NULL, *more;
 	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t len = 0, got;
+	int err = 0;
 
-	if (!f) {
-		printf("%s: cannot open: %s\n", path, strerror(errno));
+	if (!f)
 		return NULL;
-	}
-	buf = malloc(MAX_CONFIG_SIZE + 1);
-	if (buf)
-		while ((got = fread(buf + len, 1, MAX_CONFIG_SIZE + 1 - len,
-				    f)) > 0)
-			len += got;
-	if (!buf || ferror(f) || len > MAX_CONFIG_SIZE) {
-		printf("%s: %s\n", path, !buf ? "out of memory" :
-		       ferror(f) ? strerror(errno) :
-		       "larger than 16 MiB: not a configuration");
-		free(buf);
-		fclose(f);
-		return NULL;
+	while (!err && !feof(f)) {
+		if (len == cap) {
+			cap = cap ? 2 * cap : 64 << 10;
+			more = realloc(buf, cap);
+			if (!more) {
+				err = ENOMEM;
+				break;
+			}
+			buf = more;
+		}
+		len += fread(buf + len, 1, cap - len, f);
+		if (ferror(f))
+			err = errno ? errno : EIO;
+		else if (len > max)
+			err = EFBIG;
 	}
 	fclose(f);
+	if (err) {
+		free(buf);
+		errno = err;
+		return NULL;
+	}
+	*size = len;
+	return buf;
+}
+
+static void *read_file(const char *path, u64 *size)
+{
+	size_t len;
+	void *buf = read_whole_file(path, MAX_CONFIG_SIZE, &len);
+
+	if (!buf) {
+		if (errno == EFBIG)
+			printf("%s: larger than 16 MiB: not a configuration\n",
+			       path);
+		else
+			printf("%s: cannot open: %s\n", path, strerror(errno));
+		return NULL;
+	}
 	*size = len;
 	return buf;
 }
@@ -104,6 +128,26 @@ bool load_config(const char *path, struct config_file *file,
 	free(data);
 	file->data = converted;
 	file->size = native;
+	return true;
+}
+
+bool load_checked(const char *cmd, const char *path, bool system,
+		  struct config_file *file)
+{
+	struct config_checker chk = { .report = print_problem };
+	unsigned int errors = 0;
+
+	if (!load_config(path, file, &errors))
+		return false;
+	/* refuse here what the driver would refuse, naming the file */
+	if (system ? config_check(&chk, file, NULL, 0) :
+		     config_check(&chk, NULL, file, 1)) {
+		fprintf(stderr, "jailhouse %s: %s has %u error%s, not %s\n",
+			cmd, path, chk.errors, chk.errors == 1 ? "" : "s",
+			system ? "enabled" : "created");
+		free((void *)file->data);
+		return false;
+	}
 	return true;
 }
 

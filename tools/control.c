@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * jailhouse enable SYSCONFIG, jailhouse disable, jailhouse console [-f]:
- * the driver's ioctls and sysfs, with the reason for every refusal.
+ * the driver's ioctls and sysfs, with the reason for every refusal, and
+ * the helpers the cell commands (cell.c) share.
+ *
+ * JAILHOUSE_SYSFS moves the driver's sysfs directory, for the tests.
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +21,49 @@
 
 #define JAILHOUSE_DEVICE	"/dev/jailhouse"
 #define SYSFS_DIR		"/sys/devices/jailhouse"
+
+/* <the driver's sysfs directory>/<fmt...> in @path; false if too long */
+bool sysfs_path(char path[SYSFS_PATH_MAX], const char *fmt, ...)
+{
+	const char *dir = getenv("JAILHOUSE_SYSFS");
+	va_list ap;
+	int len;
+
+	if (!dir || !*dir)
+		dir = SYSFS_DIR;
+	len = snprintf(path, SYSFS_PATH_MAX, "%s/", dir);
+	if (len < SYSFS_PATH_MAX) {
+		va_start(ap, fmt);
+		len += vsnprintf(path + len, SYSFS_PATH_MAX - len, fmt, ap);
+		va_end(ap);
+	}
+	if (len < SYSFS_PATH_MAX)
+		return true;
+	errno = ENAMETOOLONG;
+	return false;
+}
+
+/* The small text file @path in @buf, without its trailing newline */
+bool read_text(const char *path, char *buf, size_t size)
+{
+	FILE *f = fopen(path, "r");
+	size_t len;
+	int err;
+
+	if (!f)
+		return false;
+	len = fread(buf, 1, size - 1, f);
+	err = ferror(f) ? (errno ? errno : EIO) : 0;
+	fclose(f);
+	if (err) {
+		errno = err;
+		return false;
+	}
+	buf[len] = 0;
+	if (len && buf[len - 1] == '\n')
+		buf[len - 1] = 0;
+	return true;
+}
 
 static int open_device(void)
 {
@@ -31,23 +78,16 @@ static int open_device(void)
 }
 
 /* What the driver says went wrong, if it said anything. */
-static void print_driver_reason(void)
+void print_driver_reason(void)
 {
-	char reason[1024];
-	FILE *f = fopen(SYSFS_DIR "/last_error", "r");
-	size_t len;
+	char path[SYSFS_PATH_MAX], reason[SYSFS_VALUE_MAX];
 
-	if (!f)
-		return;
-	len = fread(reason, 1, sizeof(reason) - 1, f);
-	fclose(f);
-	reason[len] = 0;
-	if (len)
-		fprintf(stderr, "%s%s", reason,
-			reason[len - 1] == '\n' ? "" : "\n");
+	if (sysfs_path(path, "last_error") &&
+	    read_text(path, reason, sizeof(reason)) && *reason)
+		fprintf(stderr, "%s\n", reason);
 }
 
-static int call_driver(unsigned long ioctl_nr, const char *name, void *arg)
+int call_driver(unsigned long ioctl_nr, const char *name, void *arg)
 {
 	int fd = open_device(), err;
 
@@ -64,25 +104,15 @@ static int call_driver(unsigned long ioctl_nr, const char *name, void *arg)
 
 int enable_command(int argc, char *argv[])
 {
-	struct config_checker chk = { .report = print_problem };
 	struct config_file file;
-	unsigned int errors = 0;
 	int ret;
 
 	if (argc != 1) {
 		fprintf(stderr, "Usage: jailhouse enable SYSCONFIG\n");
 		return 1;
 	}
-	if (!load_config(argv[0], &file, &errors))
+	if (!load_checked("enable", argv[0], true, &file))
 		return 1;
-	/* refuse here what the driver would refuse, naming the file */
-	if (config_check(&chk, &file, NULL, 0)) {
-		fprintf(stderr, "jailhouse enable: %s has %u error%s, not "
-			"enabled\n", argv[0], chk.errors,
-			chk.errors == 1 ? "" : "s");
-		free((void *)file.data);
-		return 1;
-	}
 	ret = call_driver(JAILHOUSE_ENABLE, "JAILHOUSE_ENABLE",
 			  (void *)file.data);
 	free((void *)file.data);
@@ -119,7 +149,7 @@ static int follow_console(void)
 
 int console_command(int argc, char *argv[])
 {
-	char buf[4096];
+	char buf[4096], path[SYSFS_PATH_MAX];
 	size_t len;
 	FILE *f;
 
@@ -130,10 +160,10 @@ int console_command(int argc, char *argv[])
 		fprintf(stderr, "Usage: jailhouse console [-f | --follow]\n");
 		return 1;
 	}
-	f = fopen(SYSFS_DIR "/console", "r");
+	f = sysfs_path(path, "console") ? fopen(path, "r") : NULL;
 	if (!f) {
-		fprintf(stderr, "jailhouse console: %s: %s\n",
-			SYSFS_DIR "/console", strerror(errno));
+		fprintf(stderr, "jailhouse console: %s: %s\n", path,
+			strerror(errno));
 		return 1;
 	}
 	while ((len = fread(buf, 1, sizeof(buf), f)) > 0)

@@ -10,15 +10,16 @@
 
 #include "jailhouse.h"
 
-static void usage(FILE *out)
+void usage(FILE *out)
 {
 	fprintf(out,
 		"Usage: jailhouse { COMMAND | --help | --version }\n"
 		"\nAvailable commands:\n"
 		"   enable SYSCONFIG\n"
 		"   disable\n"
-		"   console [-f | --follow]\n"
-		"   config check SYSCONFIG [CELLCONFIG...]\n");
+		"   console [-f | --follow]\n");
+	cell_usage(out);
+	fprintf(out, "   config check SYSCONFIG [CELLCONFIG...]\n");
 }
 
 static int config_command(int argc, char *argv[])
@@ -51,6 +52,8 @@ int main(int argc, char *argv[])
 		return disable_command(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "console"))
 		return console_command(argc - 2, argv + 2);
+	if (!strcmp(argv[1], "cell"))
+		return cell_command(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "config"))
 		return config_command(argc - 2, argv + 2);
 

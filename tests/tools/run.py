@@ -1,0 +1,505 @@
+#!/usr/bin/python3
+"""Host tests of the jailhouse tool's cell commands (tools/cell.c).
+
+The commands that only read sysfs (cell list, cell stats, console) run
+against a fake sysfs tree that JAILHOUSE_SYSFS points to.  The commands
+that need the driver are checked twice: without /dev/jailhouse (argument
+parsing, file handling, the message that says to load the driver), and
+with fake-driver.c preloaded, which records each ioctl and what it points
+to, and fails it on request, so that the driver's reason is shown.
+
+Every check runs both host builds, build/host/jailhouse and the one with
+ASan/UBSan (which also fails a check on a leak), and passes only if both
+give the expected exit status and output.
+"""
+import importlib.util
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+TOP = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+TOOLS = [os.path.join(TOP, "build", "host", name)
+         for name in ("jailhouse", "jailhouse-sanitized")]
+CONFIGS = os.path.join(TOP, "configs", "arm64")
+DEVICE = "/dev/jailhouse"
+BUILD = os.path.join(TOP, "build", "tools-test")
+FAKE_DRIVER = os.path.join(BUILD, "fake-driver.so")
+NO_DRIVER = ("jailhouse: cannot open /dev/jailhouse: No such file or "
+             "directory; load the driver first (modprobe jailhouse)\n")
+
+# ioctl numbers (abi-facts 4.1)
+CELL_CREATE = "ioctl 0x40100002"
+CELL_LOAD = "ioctl 0x40300003"
+CELL_START = "ioctl 0x40280004"
+CELL_DESTROY = "ioctl 0x40280005"
+DISABLE = "ioctl 0x00000001"
+
+# upstream's usage lines of the cell commands
+SYNTAX = {
+    "create": "cell create CELLCONFIG",
+    "list": "cell list",
+    "load": 'cell load { ID | [--name] NAME } { IMAGE | { -s | --string } '
+            '"STRING" } [-a | --address ADDRESS] ...',
+    "start": "cell start { ID | [--name] NAME }",
+    "shutdown": "cell shutdown { ID | [--name] NAME }",
+    "destroy": "cell destroy { ID | [--name] NAME }",
+    "stats": "cell stats { ID | [--name] NAME }",
+}
+
+LONG_NAME = "linux-demo-with-a-name-of-31-ch"
+
+# The fake cells: directory, name, state, assigned and failed CPUs.
+CELLS = [
+    ("0", "root", "running", "0-1,3", ""),
+    ("2", "inmate-demo", "shut down", "2,10", ""),
+    ("10", LONG_NAME, "running/locked", "4-5", "5"),
+]
+
+# Cell 2's counters: total, cpu2, cpu10.  Cell 0 has totals only.
+STATS = {
+    "vmexits_total": (300, 100, 200),
+    "vmexits_mmio": (30, 10, 20),
+    "vmexits_management": (3, 1, 2),
+    "vmexits_hypercall": (0, 0, 0),
+    "vmexits_maintenance": (6, 2, 4),
+    "vmexits_virt_irq": (90, 45, 45),
+    "vmexits_virt_sgi": (12, 4, 8),
+    "vmexits_psci": (2, 1, 1),
+    "vmexits_smccc": (12345678901, 12345678900, 1),
+}
+
+# Column widths 8, 24, 18, 24, 24, left-aligned; "|" marks each line end.
+EXPECTED_LIST = """\
+ID      Name                    State             Assigned CPUs           Failed CPUs             |
+0       root                    running           0-1,3                                           |
+10      linux-demo-with-a-name-of-31-chrunning/locked    4-5                     5                       |
+2       inmate-demo             shut down         2,10                                            |
+""".replace("|\n", "\n")
+
+# Name 24 wide left-aligned, each value 12 wide right-aligned.
+EXPECTED_STATS_2 = """\
+Statistics for inmate-demo cell
+counter                        total        cpu2       cpu10
+vmexits_total                    300         100         200
+vmexits_mmio                      30          10          20
+vmexits_management                 3           1           2
+vmexits_hypercall                  0           0           0
+vmexits_maintenance                6           2           4
+vmexits_virt_irq                  90          45          45
+vmexits_virt_sgi                  12           4           8
+vmexits_psci                       2           1           1
+vmexits_smccc            12345678901 12345678900           1
+"""
+
+EXPECTED_STATS_0 = """\
+Statistics for root cell
+counter                        total
+vmexits_total                    300
+vmexits_mmio                      30
+vmexits_management                 3
+vmexits_hypercall                  0
+vmexits_maintenance                6
+vmexits_virt_irq                  90
+vmexits_virt_sgi                  12
+vmexits_psci                       2
+vmexits_smccc            12345678901
+"""
+
+
+def usage(cmd):
+    return f"Usage: jailhouse {SYNTAX[cmd]}\n"
+
+
+def write(path, text):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as f:
+        f.write(text)
+
+
+def fake_sysfs(root):
+    """The driver's sysfs directory with CELLS and STATS."""
+    write(os.path.join(root, "console"), "hypervisor log\nsecond line\n")
+    for cell, name, state, assigned, failed in CELLS:
+        d = os.path.join(root, "cells", cell)
+        write(os.path.join(d, "name"), name + "\n")
+        write(os.path.join(d, "state"), state + "\n")
+        write(os.path.join(d, "cpus_assigned_list"), assigned + "\n")
+        write(os.path.join(d, "cpus_failed_list"), failed + "\n")
+        for counter, (total, cpu2, cpu10) in STATS.items():
+            stats = os.path.join(d, "statistics")
+            write(os.path.join(stats, counter), f"{total}\n")
+            if cell != "2":
+                continue
+            write(os.path.join(stats, "cpu10", counter), f"{cpu10}\n")
+            write(os.path.join(stats, "cpu2", counter), f"{cpu2}\n")
+    return root
+
+
+class Results:
+    passed = 0
+    failed = 0
+
+    def report(self, ok, what, details=""):
+        if ok:
+            self.passed += 1
+            print(f"PASS {what}")
+        else:
+            self.failed += 1
+            print(f"FAIL {what}")
+            for line in details.rstrip().splitlines():
+                print(f"     | {line}")
+
+
+class Checker:
+    def __init__(self, results, sysfs, tmp):
+        self.results = results
+        self.sysfs = sysfs
+        self.driver_log = os.path.join(tmp, "driver", "log")
+
+    def outcome(self, tool, args, rc, out, err, err_has, sysfs, env={}):
+        """Run "TOOL ARGS": what differs from exit status @rc, stdout
+        @out and stderr @err (None: not checked), and which text of
+        @err_has stderr lacks."""
+        name = os.path.basename(tool)
+        full_env = {k: v for k, v in os.environ.items()
+                    if k != "JAILHOUSE_SYSFS"}
+        full_env.update(env, JAILHOUSE_SYSFS=sysfs or self.sysfs)
+        proc = subprocess.run([tool] + args, cwd=TOP, env=full_env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True)
+        problems = []
+        if proc.returncode != rc:
+            problems.append(f"{name}: exit {proc.returncode}, wanted {rc}")
+        if out is not None and proc.stdout != out:
+            problems.append(f"{name}: stdout\n{proc.stdout!r}\nwanted\n"
+                            f"{out!r}")
+        if err is not None and proc.stderr != err:
+            problems.append(f"{name}: stderr\n{proc.stderr!r}\nwanted\n"
+                            f"{err!r}")
+        for text in err_has:
+            if text not in proc.stderr:
+                problems.append(f"{name}: stderr lacks {text!r}:\n"
+                                f"{proc.stderr}")
+        return problems
+
+    def expect(self, what, args, rc, out=None, err=None, err_has=(),
+               sysfs=None):
+        """"jailhouse ARGS" as outcome() wants it, with both builds."""
+        problems = []
+        for tool in TOOLS:
+            problems += self.outcome(tool, args, rc, out, err, err_has,
+                                     sysfs)
+        self.results.report(not problems, what, "\n".join(problems))
+
+    def expect_driver(self, what, args, log, blobs={}, rc=0, out="", err="",
+                      errno=None, sysfs=None):
+        """The same with the fake driver, which must have logged @log
+        exactly and been handed the bytes of @blobs (LOG.<key>)."""
+        env = {"LD_PRELOAD": FAKE_DRIVER, "FAKE_DRIVER_LOG": self.driver_log,
+               "ASAN_OPTIONS": "verify_asan_link_order=0"}
+        if errno is not None:
+            env["FAKE_DRIVER_ERRNO"] = str(errno)
+        problems = []
+        for tool in TOOLS:
+            name = os.path.basename(tool)
+            shutil.rmtree(os.path.dirname(self.driver_log),
+                          ignore_errors=True)
+            os.makedirs(os.path.dirname(self.driver_log))
+            problems += self.outcome(tool, args, rc, out, err, (), sysfs,
+                                     env)
+            got = read_or_none(self.driver_log, "r") or ""
+            if got != log:
+                problems.append(f"{name}: driver log\n{got}wanted\n{log}")
+            for key, data in blobs.items():
+                if read_or_none(f"{self.driver_log}.{key}", "rb") != data:
+                    problems.append(f"{name}: driver got other bytes in "
+                                    f"{key}")
+        self.results.report(not problems, what, "\n".join(problems))
+
+
+def read_or_none(path, mode):
+    try:
+        with open(path, mode) as f:
+            return f.read()
+    except FileNotFoundError:
+        return None
+
+
+def help_and_dispatch(check):
+    wanted = "".join(f"   {line}\n" for line in SYNTAX.values())
+    for tool in TOOLS:
+        out = subprocess.run([tool, "--help"], stdout=subprocess.PIPE,
+                             text=True).stdout
+        check.results.report(wanted in out, f"--help lists the cell "
+                             f"commands ({os.path.basename(tool)})", out)
+    check.expect("cell: unknown sub-command", ["cell", "linux", "x"], 1,
+                 out="", err_has=("jailhouse cell: unknown sub-command "
+                                  "'linux'\nUsage: jailhouse {",
+                                  "   " + SYNTAX["stats"] + "\n"))
+    check.expect("cell: no sub-command", ["cell"], 1, out="",
+                 err_has=("jailhouse cell: unknown sub-command ''\n",))
+
+
+def cell_list(check, tmp):
+    check.expect("cell list: table in alphasort order",
+                 ["cell", "list"], 0, out=EXPECTED_LIST, err="")
+    check.expect("cell list: nothing without the cells directory",
+                 ["cell", "list"], 0, out="", err="",
+                 sysfs=os.path.join(tmp, "no-driver"))
+    empty = os.path.join(tmp, "no-cells")
+    os.makedirs(os.path.join(empty, "cells"))
+    check.expect("cell list: no header without cells", ["cell", "list"], 0,
+                 out="", err="", sysfs=empty)
+    check.expect("cell list: extra argument", ["cell", "list", "0"], 1,
+                 out="", err=usage("list"))
+
+    broken = os.path.join(tmp, "broken")
+    shutil.copytree(check.sysfs, broken)
+    os.remove(os.path.join(broken, "cells", "2", "state"))
+    check.expect("cell list: unreadable value shown as '-', exit 1",
+                 ["cell", "list"], 1,
+                 out=EXPECTED_LIST.replace("shut down", "-        "),
+                 err=f"jailhouse cell list: {broken}/cells/2/state: No such "
+                 "file or directory\n", sysfs=broken)
+
+
+def cell_stats(check, tmp):
+    check.expect("cell stats NAME: totals and per-CPU columns",
+                 ["cell", "stats", "inmate-demo"], 0, out=EXPECTED_STATS_2,
+                 err="")
+    check.expect("cell stats ID", ["cell", "stats", "2"], 0,
+                 out=EXPECTED_STATS_2, err="")
+    check.expect("cell stats ID in hex (strtoll base 0)",
+                 ["cell", "stats", "0x2"], 0, out=EXPECTED_STATS_2, err="")
+    check.expect("cell stats --name NAME",
+                 ["cell", "stats", "--name", "inmate-demo"], 0,
+                 out=EXPECTED_STATS_2, err="")
+    check.expect("cell stats: without per-CPU directories, totals only",
+                 ["cell", "stats", "root"], 0, out=EXPECTED_STATS_0, err="")
+    check.expect("cell stats: name truncated to 31 characters",
+                 ["cell", "stats", LONG_NAME + "-and-more"], 0,
+                 out=EXPECTED_STATS_0.replace("root", LONG_NAME), err="")
+    check.expect("cell stats: unknown name", ["cell", "stats", "nosuch"], 1,
+                 out="", err="jailhouse cell stats: no cell named 'nosuch'\n")
+    check.expect("cell stats: unknown id", ["cell", "stats", "7"], 1,
+                 out="", err="jailhouse cell stats: no cell with id 7\n")
+    check.expect("cell stats --name forces a name",
+                 ["cell", "stats", "--name", "2"], 1, out="",
+                 err="jailhouse cell stats: no cell named '2'\n")
+    check.expect("cell stats: negative number is a name",
+                 ["cell", "stats", "-1"], 1, out="",
+                 err="jailhouse cell stats: no cell named '-1'\n")
+    check.expect("cell stats: no driver", ["cell", "stats", "0"], 1,
+                 out="", err="jailhouse cell stats: no cell with id 0\n",
+                 sysfs=os.path.join(tmp, "no-driver"))
+    for args in ([], ["--name"], ["0", "1"]):
+        check.expect(f"cell stats {' '.join(args) or '-'}: usage",
+                     ["cell", "stats"] + args, 1, out="", err=usage("stats"))
+
+
+def console(check, tmp):
+    check.expect("console: reads JAILHOUSE_SYSFS/console", ["console"], 0,
+                 out="hypervisor log\nsecond line\n", err="")
+    missing = os.path.join(tmp, "no-driver")
+    check.expect("console: names the missing file", ["console"], 1,
+                 out="", err=f"jailhouse console: {missing}/console: No "
+                 "such file or directory\n", sysfs=missing)
+
+
+def cell_load_arguments(check, image):
+    for what, args in [("no cell", []),
+                       ("no image", ["0"]),
+                       ("--name without name", ["--name"]),
+                       ("-a without value", ["0", image, "-a"]),
+                       ("-a before any image", ["0", "-a", "0x1000", image]),
+                       ("-a twice", ["0", image, "-a", "1", "-a", "2"]),
+                       ("-s without string", ["0", image, "-s"])]:
+        check.expect(f"cell load: {what}: usage", ["cell", "load"] + args, 1,
+                     out="", err=usage("load"))
+    check.expect("cell load: missing file",
+                 ["cell", "load", "0", "/nonexistent/image.bin"], 1, out="",
+                 err="jailhouse cell load: /nonexistent/image.bin: No such "
+                 "file or directory\n")
+    check.expect("cell load: missing second file",
+                 ["cell", "load", "0", image, "-a", "0", "missing.bin"], 1,
+                 out="", err="jailhouse cell load: missing.bin: No such file "
+                 "or directory\n")
+    check.expect("cell load: bad address",
+                 ["cell", "load", "0", image, "--address", "0x10zz"], 1,
+                 out="", err="jailhouse cell load: invalid address "
+                 "'0x10zz'\n")
+
+
+def cell_create(check, tmp):
+    check.expect("cell create: no argument", ["cell", "create"], 1, out="",
+                 err=usage("create"))
+    check.expect("cell create: missing file",
+                 ["cell", "create", "/nonexistent.cell"], 1,
+                 out="/nonexistent.cell: cannot open: No such file or "
+                 "directory\n", err="")
+    junk = os.path.join(tmp, "junk.cell")
+    write(junk, "not a configuration\n")
+    check.expect("cell create: not a cell configuration",
+                 ["cell", "create", junk], 1, err=f"jailhouse cell create: "
+                 f"{junk} has 1 error, not created\n")
+    system = os.path.join(CONFIGS, "qemu-arm64.cell")
+    check.expect("cell create: system configuration refused",
+                 ["cell", "create", system], 1, err_has=(
+                     f"jailhouse cell create: {system} has 1 error",))
+
+
+def revision_14_cell(cell, tmp):
+    """@cell in upstream's revision-14 layout (tests/configs/run.py)"""
+    spec = importlib.util.spec_from_file_location(
+        "configs_run", os.path.join(TOP, "tests", "configs", "run.py"))
+    configs_run = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(configs_run)
+    cell14 = os.path.join(tmp, "inmate-demo-v14.cell")
+    configs_run.to_v14(cell, cell14, False)
+    return cell14
+
+
+def driver_commands(check, tmp, image):
+    """Valid arguments: the tool gets as far as opening the device."""
+    cell = os.path.join(CONFIGS, "qemu-arm64-inmate-demo.cell")
+    cell14 = revision_14_cell(cell, tmp)
+    check.expect("cell create: checked, then the driver",
+                 ["cell", "create", cell], 1, out="", err=NO_DRIVER)
+    check.expect("cell create: revision 14 converted",
+                 ["cell", "create", cell14], 1,
+                 out=f"{cell14}: revision: 14: note: upstream revision-14 "
+                 "file, checked as converted to revision 15\n", err=NO_DRIVER)
+    check.expect("cell load: images, strings and addresses",
+                 ["cell", "load", "--name", "inmate-demo", image, "-a",
+                  "0x1000", "--string", "kernel=0x0 dtb=0x0", "-a", "4096",
+                  image, "-s", "", image, "--address", "0"], 1,
+                 out="", err=NO_DRIVER)
+    for cmd in ("start", "shutdown", "destroy"):
+        for args in (["1"], ["inmate-demo"], ["--name", "1"]):
+            check.expect(f"cell {cmd} {' '.join(args)}: the driver",
+                         ["cell", cmd] + args, 1, out="", err=NO_DRIVER)
+        for args in ([], ["--name"], ["1", "2"]):
+            check.expect(f"cell {cmd} {' '.join(args) or '-'}: usage",
+                         ["cell", cmd] + args, 1, out="", err=usage(cmd))
+
+
+def fake_driver_ioctls(check, tmp, image):
+    """What the commands hand the driver, and how its refusals show."""
+    cell = os.path.join(CONFIGS, "qemu-arm64-inmate-demo.cell")
+    with open(cell, "rb") as f:
+        blob = f.read()
+    with open(image, "rb") as f:
+        image_data = f.read()
+    empty = os.path.join(tmp, "empty.bin")
+    write(empty, "")
+
+    check.expect_driver("cell create: the configuration",
+                        ["cell", "create", cell],
+                        f"{CELL_CREATE} size={len(blob)} padding=0\n",
+                        {"config": blob})
+    cell14 = revision_14_cell(cell, tmp)
+    check.expect_driver("cell create: revision 14 handed over converted",
+                        ["cell", "create", cell14],
+                        f"{CELL_CREATE} size={len(blob)} padding=0\n",
+                        {"config": blob},
+                        out=f"{cell14}: revision: 14: note: upstream "
+                        "revision-14 file, checked as converted to revision "
+                        "15\n")
+    check.expect_driver(
+        "cell load: files, strings, addresses, by name",
+        ["cell", "load", "--name", "inmate-demo", image, "-a", "0x1000",
+         "--string", "kernel=0x0 dtb=0x0", "-a", "4096", "-s", "", empty,
+         "--address", "0xffffffff80000000", image],
+        f"{CELL_LOAD} id=-1 padding=0 name='inmate-demo' terminated=1 "
+        "images=5 padding=0\n"
+        f"image 0 size={len(image_data)} target=0x1000 padding=0\n"
+        "image 1 size=19 target=0x1000 padding=0\n"
+        "image 2 size=1 target=0x0 padding=0\n"
+        "image 3 size=0 target=0xffffffff80000000 padding=0\n"
+        f"image 4 size={len(image_data)} target=0x0 padding=0\n",
+        {"image0": image_data, "image1": b"kernel=0x0 dtb=0x0\0",
+         "image2": b"\0", "image3": b"", "image4": image_data})
+    check.expect_driver("cell load: by id", ["cell", "load", "0x10", image],
+                        f"{CELL_LOAD} id=16 padding=0 name='' terminated=1 "
+                        "images=1 padding=0\n"
+                        f"image 0 size={len(image_data)} target=0x0 "
+                        "padding=0\n", {"image0": image_data})
+    check.expect_driver("cell shutdown: a load of no images",
+                        ["cell", "shutdown", "2"],
+                        f"{CELL_LOAD} id=2 padding=0 name='' terminated=1 "
+                        "images=0 padding=0\n")
+    check.expect_driver("cell start NAME", ["cell", "start", "inmate-demo"],
+                        f"{CELL_START} id=-1 padding=0 name='inmate-demo' "
+                        "terminated=1\n")
+    check.expect_driver("cell destroy: name truncated to 31 characters",
+                        ["cell", "destroy", "--name", LONG_NAME + "-more"],
+                        f"{CELL_DESTROY} id=-1 padding=0 name='{LONG_NAME}' "
+                        "terminated=1\n")
+
+    reasons = os.path.join(tmp, "reasons")
+    write(os.path.join(reasons, "last_error"), "cell 'x' is not known\n")
+    check.expect_driver("refusal: the errno, then the driver's reason",
+                        ["cell", "destroy", "x"],
+                        f"{CELL_DESTROY} id=-1 padding=0 name='x' "
+                        "terminated=1\n", rc=1, errno=2, sysfs=reasons,
+                        err="JAILHOUSE_CELL_DESTROY: No such file or "
+                        "directory\ncell 'x' is not known\n")
+    check.expect_driver("refusal: cell create", ["cell", "create", cell],
+                        f"{CELL_CREATE} size={len(blob)} padding=0\n",
+                        rc=1, errno=17, sysfs=reasons,
+                        err="JAILHOUSE_CELL_CREATE: File exists\n"
+                        "cell 'x' is not known\n")
+    check.expect_driver("refusal: cell shutdown", ["cell", "shutdown", "1"],
+                        f"{CELL_LOAD} id=1 padding=0 name='' terminated=1 "
+                        "images=0 padding=0\n", rc=1, errno=16,
+                        sysfs=reasons, err="JAILHOUSE_CELL_LOAD: Device or "
+                        "resource busy\ncell 'x' is not known\n")
+    write(os.path.join(reasons, "last_error"), "not enabled")
+    check.expect_driver("refusal: disable, reason without newline",
+                        ["disable"], f"{DISABLE}\n", rc=1, errno=22,
+                        sysfs=reasons, err="JAILHOUSE_DISABLE: Invalid "
+                        "argument\nnot enabled\n")
+    check.expect_driver("refusal: no reason given", ["cell", "start", "1"],
+                        f"{CELL_START} id=1 padding=0 name='' "
+                        "terminated=1\n", rc=1, errno=1,
+                        err="JAILHOUSE_CELL_START: Operation not "
+                        "permitted\n", sysfs=os.path.join(tmp, "no-driver"))
+
+
+def main():
+    subprocess.run(["make", "-s", "-C", os.path.join(TOP, "configs")],
+                   check=True)
+    subprocess.run(["make", "-s", "-C", os.path.join(TOP, "tools")],
+                   check=True)
+    os.makedirs(BUILD, exist_ok=True)
+    subprocess.run(["gcc", "-std=gnu11", "-O2", "-Wall", "-Wextra", "-Werror",
+                    "-fPIC", "-shared", "-I", os.path.join(TOP, "include"),
+                    "-o", FAKE_DRIVER,
+                    os.path.join(os.path.dirname(__file__), "fake-driver.c"),
+                    "-ldl"], check=True)
+    results = Results()
+    with tempfile.TemporaryDirectory(prefix="jh-tools-") as tmp:
+        check = Checker(results, fake_sysfs(os.path.join(tmp, "sysfs")),
+                        tmp)
+        image = os.path.join(tmp, "image.bin")
+        with open(image, "wb") as f:
+            f.write(bytes(range(256)) * 16)
+        help_and_dispatch(check)
+        cell_list(check, tmp)
+        cell_stats(check, tmp)
+        console(check, tmp)
+        cell_load_arguments(check, image)
+        cell_create(check, tmp)
+        if os.path.exists(DEVICE):
+            print(f"SKIP driver commands: {DEVICE} exists on this machine")
+        else:
+            driver_commands(check, tmp, image)
+        fake_driver_ioctls(check, tmp, image)
+    print(f"tools: {results.passed} passed, {results.failed} failed")
+    return 1 if results.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
