@@ -27,6 +27,7 @@
 struct cell {
 	struct kobject kobj;
 	struct kobject *stats_kobj;
+	struct kobject *cpu_kobjs[NR_CPUS];	/* statistics/cpu<N> */
 	struct list_head entry;
 	unsigned int id;
 	char name[JAILHOUSE_CELL_NAME_MAXLEN + 1];
@@ -151,11 +152,22 @@ static const struct attribute_group cell_group = {
 
 static const struct attribute_group *cell_groups[] = { &cell_group, NULL };
 
-/* The sum of statistic @attr over the cell's CPUs. */
+static long cpu_stat(unsigned int cpu, unsigned int stat)
+{
+	return jailhouse_call_arg2(JAILHOUSE_HC_CPU_GET_INFO, cpu,
+				   JAILHOUSE_CPU_INFO_STAT_BASE + stat);
+}
+
+/*
+ * Statistic @attr: in statistics/ the sum over the cell's CPUs, in
+ * statistics/cpu<N>/ that CPU's value (negative ones shown as 0).
+ */
 static ssize_t stat_show(struct kobject *kobj, struct kobj_attribute *attr,
 			 char *buf)
 {
-	struct cell *cell = kobj_cell(kobj->parent);
+	bool per_cpu = !strncmp(kobject_name(kobj), "cpu", 3);
+	struct cell *cell = kobj_cell(per_cpu ? kobj->parent->parent :
+				      kobj->parent);
 	unsigned long sum = 0;
 	unsigned int stat, cpu;
 	long value;
@@ -164,13 +176,19 @@ static ssize_t stat_show(struct kobject *kobj, struct kobj_attribute *attr,
 		if (!strcmp(attr->attr.name, stat_names[stat]))
 			break;
 	mutex_lock(&jailhouse_lock);
-	if (jailhouse_enabled)
-		for_each_cpu(cpu, &cell->cpus) {
-			value = jailhouse_call_arg2(JAILHOUSE_HC_CPU_GET_INFO,
-				cpu, JAILHOUSE_CPU_INFO_STAT_BASE + stat);
-			if (value > 0)
-				sum += value;
-		}
+	if (!jailhouse_enabled)
+		goto out;
+	if (per_cpu && !kstrtouint(kobject_name(kobj) + 3, 10, &cpu)) {
+		value = cpu_stat(cpu, stat);
+		sum = value > 0 ? value : 0;
+		goto out;
+	}
+	for_each_cpu(cpu, &cell->cpus) {
+		value = cpu_stat(cpu, stat);
+		if (value > 0)
+			sum += value;
+	}
+out:
 	mutex_unlock(&jailhouse_lock);
 	return sysfs_emit(buf, "%lu\n", sum);
 }
@@ -224,6 +242,37 @@ static struct kobj_type root_cell_type = {
  * List @cell and make it visible in sysfs.  It is listed even if sysfs
  * fails: unregister_cell() frees it either way.
  */
+static void remove_cpu_dirs(struct cell *cell)
+{
+	unsigned int cpu;
+
+	for (cpu = 0; cpu < NR_CPUS; cpu++) {
+		kobject_put(cell->cpu_kobjs[cpu]);
+		cell->cpu_kobjs[cpu] = NULL;
+	}
+}
+
+/* statistics/cpu<N> for the CPUs the cell has now. */
+static void update_cpu_dirs(struct cell *cell)
+{
+	struct kobject *kobj;
+	unsigned int cpu;
+	char name[16];
+
+	remove_cpu_dirs(cell);
+	if (!cell->stats_kobj)
+		return;
+	for_each_cpu(cpu, &cell->cpus) {
+		snprintf(name, sizeof(name), "cpu%u", cpu);
+		kobj = kobject_create_and_add(name, cell->stats_kobj);
+		if (kobj && sysfs_create_group(kobj, &stats_group)) {
+			kobject_put(kobj);
+			kobj = NULL;
+		}
+		cell->cpu_kobjs[cpu] = kobj;
+	}
+}
+
 static int register_cell(struct cell *cell)
 {
 	int err;
@@ -238,6 +287,7 @@ static int register_cell(struct cell *cell)
 	if (!cell->stats_kobj ||
 	    sysfs_create_group(cell->stats_kobj, &stats_group))
 		return -ENOMEM;
+	update_cpu_dirs(cell);
 	kobject_uevent(&cell->kobj, KOBJ_ADD);
 	return 0;
 }
@@ -245,6 +295,7 @@ static int register_cell(struct cell *cell)
 static void unregister_cell(struct cell *cell)
 {
 	list_del(&cell->entry);
+	remove_cpu_dirs(cell);
 	kobject_put(cell->stats_kobj);
 	kobject_put(&cell->kobj);
 }
@@ -500,6 +551,7 @@ int jailhouse_cmd_cell_create(struct jailhouse_cell_create __user *arg)
 		goto out_cpus;
 	}
 	cpumask_andnot(&root_cell->cpus, &root_cell->cpus, &cell->cpus);
+	update_cpu_dirs(root_cell);
 	err = register_cell(cell);
 	if (err)
 		pr_warn("jailhouse: no sysfs entries for cell '%s'\n",
@@ -682,6 +734,7 @@ static int destroy_cell(struct cell *cell)
 		return err;
 	}
 	cpumask_or(&root_cell->cpus, &root_cell->cpus, &cell->cpus);
+	update_cpu_dirs(root_cell);
 	pr_info("Destroyed Jailhouse cell \"%s\"\n", cell->name);
 	bring_cpus_back(cell);
 	unregister_cell(cell);

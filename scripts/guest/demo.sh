@@ -20,6 +20,24 @@ echo "demo: Linux is the root cell '$(cat $root/name)' on CPUs" \
 	"$(cat /sys/devices/system/cpu/online)"
 echo "demo: page pool: $(cat /sys/devices/jailhouse/mem_pool_used) of" \
 	"$(cat /sys/devices/jailhouse/mem_pool_size) pages used"
+inmates=/usr/share/jailhouse/inmates
+echo "demo: jailhouse cell create qemu-arm64-inmate-demo.cell"
+jailhouse cell create $cells/qemu-arm64-inmate-demo.cell
+echo "demo: CPUs online in Linux now: $(cat /sys/devices/system/cpu/online)"
+echo "demo: jailhouse cell load inmate-demo gic-demo.bin; cell start"
+jailhouse cell load inmate-demo $inmates/gic-demo.bin
+jailhouse cell start inmate-demo
+sleep 1
+jailhouse cell list | sed 's/^/demo: /'
+echo "demo: jailhouse cell shutdown, load uart-demo.bin, start"
+jailhouse cell shutdown inmate-demo
+jailhouse cell load inmate-demo $inmates/uart-demo.bin
+jailhouse cell start inmate-demo
+sleep 2
+jailhouse cell stats inmate-demo | sed 's/^/demo: /'
+echo "demo: jailhouse cell destroy inmate-demo"
+jailhouse cell destroy inmate-demo
+echo "demo: CPUs online in Linux again: $(cat /sys/devices/system/cpu/online)"
 echo "demo: jailhouse console"
 jailhouse console | sed 's/^/demo:   /'
 echo "demo: jailhouse disable"

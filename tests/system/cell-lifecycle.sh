@@ -18,6 +18,7 @@
 # expect: ^1       inmate-demo             running           1 +$
 # expect: ^timer interrupts in the cell: [1-9][0-9]*$
 # expect: ^shutdown: exit 0$
+# expect: ^per-CPU statistics: root cpu0 cpu2 cpu3, cell cpu1, equal: yes$
 # expect: ^1       inmate-demo             shut down         1 +$
 # expect: ^load uart-demo: exit 0$
 # expect: Hello 1 from cell!
@@ -28,6 +29,7 @@
 # expect: ^work on CPU 1: ran on 1$
 # expect: ^disable: exit 0$
 # reject: ^FATAL
+# reject: did not answer the shutdown request
 cells=/usr/share/jailhouse/cells
 inmates=/usr/share/jailhouse/inmates
 sys=/sys/devices/jailhouse
@@ -48,6 +50,12 @@ jailhouse cell list
 echo "timer interrupts in the cell: $(cat $sys/cells/1/statistics/vmexits_virt_irq)"
 jailhouse cell shutdown inmate-demo
 echo "shutdown: exit $?"
+# stopped: its counters stand still
+stats=$sys/cells/1/statistics
+[ "$(cat $stats/vmexits_total)" = "$(cat $stats/cpu1/vmexits_total)" ] &&
+	equal=yes || equal=no
+echo "per-CPU statistics: root $(cd $sys/cells/0/statistics && echo cpu*)," \
+	"cell $(cd $stats && echo cpu*), equal: $equal"
 jailhouse cell list
 jailhouse cell load inmate-demo $inmates/uart-demo.bin
 echo "load uart-demo: exit $?"
