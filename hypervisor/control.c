@@ -18,15 +18,11 @@
 
 static volatile unsigned int cpus_disabling;
 static spinlock_t cell_lock;
+static unsigned int cells_existing = 1;	/* the root cell */
 
 static unsigned int num_cells(void)
 {
-	struct cell *cell;
-	unsigned int n, count = 0;
-
-	for_each_cell(cell, n)
-		count++;
-	return count;
+	return cells_existing;
 }
 
 static long hypervisor_get_info(unsigned long type)
@@ -526,6 +522,7 @@ static long cell_create(u64 config_ipa)
 		reset_stats(per_cpu(id));
 	}
 	cells[slot] = cell;
+	cells_existing++;
 	arch_flush_cell_tlbs();
 	printk("Created cell \"%s\"\n", cell->config->name);
 	print_pool_usage("cell creation");
@@ -622,6 +619,7 @@ static long cell_destroy(struct cell *cell)
 	for (n = 0; n < MAX_CELLS; n++)
 		if (cells[n] == cell)
 			cells[n] = NULL;
+	cells_existing--;
 	arch_flush_cell_tlbs();
 	free_cell(cell);
 	print_pool_usage("cell destruction");
