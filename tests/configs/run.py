@@ -18,6 +18,10 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                ".."))
+from results import Results  # noqa: E402
+
 TOP = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 HERE = os.path.dirname(os.path.abspath(__file__))
 CONFIGS = os.path.join(TOP, "configs", "arm64")
@@ -68,21 +72,6 @@ def header(src):
         if m:
             fields[m.group(1)] = m.group(2).strip()
     return fields
-
-
-class Results:
-    passed = 0
-    failed = 0
-
-    def report(self, ok, what, details=""):
-        if ok:
-            self.passed += 1
-            print(f"PASS {what}")
-        else:
-            self.failed += 1
-            print(f"FAIL {what}")
-            for line in details.rstrip().splitlines():
-                print(f"     | {line}")
 
 
 def shipped(results):

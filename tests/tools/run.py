@@ -19,6 +19,10 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                ".."))
+from results import Results  # noqa: E402
+
 TOP = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 TOOLS = [os.path.join(TOP, "build", "host", name)
          for name in ("jailhouse", "jailhouse-sanitized")]
@@ -135,21 +139,6 @@ def fake_sysfs(root):
             write(os.path.join(stats, "cpu10", counter), f"{cpu10}\n")
             write(os.path.join(stats, "cpu2", counter), f"{cpu2}\n")
     return root
-
-
-class Results:
-    passed = 0
-    failed = 0
-
-    def report(self, ok, what, details=""):
-        if ok:
-            self.passed += 1
-            print(f"PASS {what}")
-        else:
-            self.failed += 1
-            print(f"FAIL {what}")
-            for line in details.rstrip().splitlines():
-                print(f"     | {line}")
 
 
 class Checker:
