@@ -589,6 +589,8 @@ static long cell_start(struct cell *cell)
 	}
 	if (!first)
 		return -EINVAL;
+	/* before the cell runs: it may share the UART */
+	printk("Started cell \"%s\"\n", cell->config->name);
 	/* the others wait for the first one's PSCI CPU_ON */
 	first->on_entry = cell->config->cpu_reset_address;
 	first->on_context = 0;
@@ -596,7 +598,6 @@ static long cell_start(struct cell *cell)
 	first->power_on = true;
 	dsb(ish);
 	sev();
-	printk("Started cell \"%s\"\n", cell->config->name);
 	return 0;
 }
 

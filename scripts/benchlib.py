@@ -86,6 +86,10 @@ def boot(kdir, initrds, cpu="cortex-a57", timeout=60, interactive=False,
         cmd.append("--no-el2")
     for initrd in initrds:
         cmd += ["--initrd", initrd]
+    # for debugging a run, e.g. "-monitor unix:/tmp/mon.sock,server,nowait"
+    extra = os.environ.get("JH_QEMU_EXTRA", "").split()
+    if extra:
+        cmd += ["--"] + extra
     if interactive:
         return subprocess.call(cmd)
     start = time.monotonic()

@@ -2,7 +2,7 @@
 # What cannot be done is refused, with the reason, and changes nothing:
 # a CPU another cell has, memory another cell has, a name in use, a cell
 # that does not exist, loading into a running cell, an image larger than
-# its region, a cell command before enable.  The cell that exists keeps
+# its region, a cell command before enable, a shutdown the cell denies.  The cell that exists keeps
 # running throughout.
 # artefacts: yes
 # configs: qemu-cpu1-cell qemu-overlap-cell
@@ -26,6 +26,10 @@
 # expect: ^cell 'inmate-demo': image 0 of 1052672 bytes does not fit at 0x0: mem_regions\[1\] ends at 0xfffff, 4096 bytes short$
 # expect: ^JAILHOUSE_CELL_DESTROY: Invalid argument$
 # expect: ^'qemu-arm64' is the root cell: it is not created, loaded, started or destroyed$
+# expect: ^JAILHOUSE_CELL_LOAD: Operation not permitted$
+# expect: ^cell 'inmate-demo' denied the shutdown request$
+# expect: ^Cell 'inmate-demo' denied the shutdown request$
+# expect: ^after the denial: 1 +inmate-demo +running +1 +$
 # expect: ^cells: 2$
 # expect: ^cpus online: 0,2-3$
 # expect: ^destroy: exit 0$
@@ -52,6 +56,14 @@ jailhouse cell shutdown inmate-demo
 dd if=/dev/zero of=/tmp/big.bin bs=4096 count=257 2>/dev/null
 jailhouse cell load inmate-demo /tmp/big.bin 2>&1
 jailhouse cell destroy qemu-arm64 2>&1
+# the cell refuses the first shutdown request, approves the next
+jailhouse cell load inmate-demo $inmates/uart-demo.bin -s "deny-shutdown=1" \
+	-a 0x1000
+jailhouse cell start inmate-demo
+sleep 1
+jailhouse cell shutdown inmate-demo 2>&1
+jailhouse console | grep denied
+echo "after the denial: $(jailhouse cell list | grep inmate-demo)"
 echo "cells: $(ls /sys/devices/jailhouse/cells | wc -l)"
 echo "cpus online: $(cat /sys/devices/system/cpu/online)"
 jailhouse cell destroy inmate-demo

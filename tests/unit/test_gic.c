@@ -34,6 +34,9 @@ static u64 lrs[16], ich_hcr, iar_queue[16];
 static unsigned int iar_count, iar_next, dirs[MAX_DIRS], num_dirs;
 static u64 sgi1r_written[8];
 static unsigned int num_sgi1r;
+/* a level maintenance interrupt: asserted while ICH_HCR_EL2.UIE is set */
+static bool maintenance_level;
+static unsigned int iar_reads;
 
 void printk(const char *fmt, ...)
 {
@@ -66,8 +69,12 @@ unsigned long fake_sysreg_read(const char *name)
 		return ich_hcr;
 	if (!strcmp(name, "tpidr_el2"))
 		return (unsigned long)per_cpu(0);
-	if (!strcmp(name, "icc_iar1_el1"))
+	if (!strcmp(name, "icc_iar1_el1")) {
+		/* a storm ends after 100 reads, so that the test can fail */
+		if (maintenance_level && (ich_hcr & 2) && ++iar_reads < 100)
+			return 25;
 		return iar_next < iar_count ? iar_queue[iar_next++] : 1023;
+	}
 	return 0;
 }
 
@@ -427,6 +434,50 @@ static void test_sgi_stays_in_cell(void **state)
 	assert_int_equal(cpu1->pending_sgis, 0);
 }
 
+/*
+ * An SGI that arrives while the guest still handles the last one (its
+ * list register active) makes that list register pending and active: a
+ * second list register with the same vINTID would be UNPREDICTABLE.
+ */
+static void test_sgi_while_active(void **state)
+{
+	struct per_cpu *cpu0 = per_cpu(0);
+
+	(void)state;
+	memset(lrs, 0, sizeof(lrs));
+	cpu0->pending_sgis = 0;
+	lrs[2] = (2UL << 62) | (1UL << 60) | 4;		/* SGI 4 active */
+	gic_send_sgis(cpu0, (4UL << 24) | 1);
+	gic_flush_pending(cpu0);
+	assert_int_equal(lrs[2] >> 62, 3);		/* pending+active */
+	assert_int_equal(lrs[0], 0);
+	assert_int_equal(lrs[1], 0);
+	assert_int_equal(lrs[3], 0);
+	memset(lrs, 0, sizeof(lrs));
+}
+
+/*
+ * UIE armed with free list registers (an SGI queued by another CPU after
+ * the flush took the rest): the level maintenance interrupt must not keep
+ * the CPU in the hypervisor.
+ */
+static void test_underflow_no_storm(void **state)
+{
+	struct per_cpu *cpu0 = per_cpu(0);
+
+	(void)state;
+	memset(lrs, 0, sizeof(lrs));
+	cpu0->pending_sgis = 0;
+	cpu0->underflow_armed = true;
+	ich_hcr = 3;				/* EN | UIE */
+	iar_count = iar_next = iar_reads = 0;
+	maintenance_level = true;
+	gic_handle_irq(cpu0);
+	maintenance_level = false;
+	assert_true(iar_reads < 5);
+	assert_int_equal(ich_hcr, 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -442,6 +493,8 @@ int main(void)
 		cmocka_unit_test(test_list_register_overflow),
 		cmocka_unit_test(test_foreign_irq_dropped),
 		cmocka_unit_test(test_sgi_stays_in_cell),
+		cmocka_unit_test(test_sgi_while_active),
+		cmocka_unit_test(test_underflow_no_storm),
 	};
 
 	return cmocka_run_group_tests_name("gic", tests, setup, teardown);

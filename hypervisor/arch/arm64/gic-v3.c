@@ -340,22 +340,6 @@ static bool inject(struct per_cpu *cpu, u64 lr)
 	return false;
 }
 
-/* Is virtual INTID @intid pending in a list register already? */
-static bool lr_pending(struct per_cpu *cpu, unsigned int intid)
-{
-	u64 free = read_sysreg(ich_elrsr_el2), lr;
-	unsigned int n;
-
-	for (n = 0; n < cpu->num_lrs; n++) {
-		if (free & BIT(n))
-			continue;
-		lr = read_lr(n);
-		if ((lr & 0xffffffff) == intid && (lr >> 62) & 1)
-			return true;
-	}
-	return false;
-}
-
 static u64 hw_lr(unsigned int intid)
 {
 	return ICH_LR_PENDING | ICH_LR_HW | ICH_LR_GROUP1 | ICH_LR_PRIORITY |
@@ -365,6 +349,29 @@ static u64 hw_lr(unsigned int intid)
 static u64 sgi_lr(unsigned int sgi)
 {
 	return ICH_LR_PENDING | ICH_LR_GROUP1 | ICH_LR_PRIORITY | sgi;
+}
+
+/*
+ * Make virtual SGI @sgi pending.  A list register that holds it already
+ * gets the pending state added (two list registers with one vINTID are
+ * UNPREDICTABLE: the guest may never see the second); else a free one.
+ */
+static bool inject_sgi(struct per_cpu *cpu, unsigned int sgi)
+{
+	u64 free = read_sysreg(ich_elrsr_el2), lr;
+	unsigned int n;
+
+	for (n = 0; n < cpu->num_lrs; n++) {
+		if (free & BIT(n))
+			continue;
+		lr = read_lr(n);
+		if ((lr & 0xffffffff) != sgi)
+			continue;
+		if (!(lr & ICH_LR_PENDING))
+			write_lr(n, lr | ICH_LR_PENDING);
+		return true;
+	}
+	return inject(cpu, sgi_lr(sgi));
 }
 
 /*
@@ -387,9 +394,9 @@ void gic_flush_pending(struct per_cpu *cpu)
 	sgis = __atomic_exchange_n(&cpu->pending_sgis, 0, __ATOMIC_ACQ_REL);
 
 	for (n = 0; n < 16; n++) {
-		if (!(sgis & BIT(n)) || lr_pending(cpu, n))
+		if (!(sgis & BIT(n)))
 			continue;
-		if (inject(cpu, sgi_lr(n)))
+		if (inject_sgi(cpu, n))
 			cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_VSGI]++;
 		else
 			__atomic_fetch_or(&cpu->pending_sgis, BIT(n),
@@ -432,10 +439,18 @@ void gic_handle_irq(struct per_cpu *cpu)
 		write_sysreg(icc_eoir1_el1, iar);
 		if (intid == SGI_INJECT || intid == maintenance_irq) {
 			write_sysreg(icc_dir_el1, iar);
-			if (intid == maintenance_irq)
-				cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_MAINTENANCE]++;
-			else
+			if (intid == SGI_INJECT) {
 				cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_MANAGEMENT]++;
+				continue;
+			}
+			cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_MAINTENANCE]++;
+			/*
+			 * The underflow interrupt is level: it stays asserted
+			 * until the list registers are refilled or UIE is
+			 * cleared, which this does.  (UIE may have been armed
+			 * for an SGI another CPU queued meanwhile.)
+			 */
+			gic_flush_pending(cpu);
 			continue;
 		}
 		if (intid < 16 || !cell_owns_irq(cpu->cell, intid)) {

@@ -9,7 +9,7 @@
 struct jailhouse_comm_region *const comm_region =
 	(struct jailhouse_comm_region *)COMM_REGION_BASE;
 
-static bool shutdown_denied;
+static unsigned int shutdowns_to_deny;
 
 /*
  * What the hypervisor reads as the cell's state: once it is SHUT_DOWN or
@@ -23,7 +23,13 @@ void comm_region_set_state(u32 state)
 /* With @deny, shutdown requests are refused until called again. */
 void comm_region_deny_shutdown(bool deny)
 {
-	shutdown_denied = deny;
+	shutdowns_to_deny = deny ? ~0U : 0;
+}
+
+/* Refuse the next @count shutdown requests, then approve. */
+void comm_region_deny_shutdowns(unsigned int count)
+{
+	shutdowns_to_deny = count;
 }
 
 /* Answer a waiting message; an approved shutdown stops this CPU. */
@@ -36,7 +42,9 @@ void comm_region_poll(void)
 	case JAILHOUSE_MSG_NONE:
 		return;
 	case JAILHOUSE_MSG_SHUTDOWN_REQUEST:
-		if (shutdown_denied) {
+		if (shutdowns_to_deny) {
+			if (shutdowns_to_deny != ~0U)
+				shutdowns_to_deny--;
 			jailhouse_send_reply_from_cell(comm_region,
 				JAILHOUSE_MSG_REQUEST_DENIED);
 			return;

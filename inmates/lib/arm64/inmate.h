@@ -115,6 +115,7 @@ const char *cmdline_parse_str(const char *name, char *buf, size_t size,
 extern struct jailhouse_comm_region *const comm_region;
 void comm_region_poll(void);
 void comm_region_deny_shutdown(bool deny);
+void comm_region_deny_shutdowns(unsigned int count);
 
 /* GICv3 (gic.c) */
 typedef void (*irq_handler_t)(unsigned int intid);
