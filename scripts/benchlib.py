@@ -1,6 +1,7 @@
 """Helpers of the QEMU bench shared by the system tests and the demo."""
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -93,15 +94,19 @@ def boot(kdir, initrds, cpu="cortex-a57", timeout=60, interactive=False,
     if interactive:
         return subprocess.call(cmd)
     start = time.monotonic()
+    # its own process group: on a timeout QEMU goes too, not only qemu.sh
+    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            start_new_session=True)
     try:
-        proc = subprocess.run(cmd, stdin=subprocess.DEVNULL,
-                              stdout=subprocess.PIPE,
-                              stderr=subprocess.STDOUT, timeout=timeout)
-        return (proc.stdout.decode(errors="replace"), False,
-                time.monotonic() - start)
-    except subprocess.TimeoutExpired as e:
-        return ((e.stdout or b"").decode(errors="replace"), True,
-                time.monotonic() - start)
+        out, _ = proc.communicate(timeout=timeout)
+        timed_out = False
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        out, _ = proc.communicate()
+        timed_out = True
+    return (out or b"").decode(errors="replace"), timed_out, \
+        time.monotonic() - start
 
 
 def scratch():
