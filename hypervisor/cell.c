@@ -7,6 +7,7 @@
  */
 #include <jailhouse/hypervisor.h>
 #include <jailhouse/gic.h>
+#include <jailhouse/ivshmem.h>
 #include <jailhouse/string.h>
 
 struct cell root_cell;
@@ -122,6 +123,8 @@ int root_cell_init(void)
 	if (!err)
 		err = cell_map_subpage_regions(&root_cell);
 	/* the root cell's driver reads the hypervisor's log ring */
+	if (!err)
+		err = ivshmem_cell_init(&root_cell);
 	if (!err)
 		err = paging_map(root_cell.s2_root, (u64)console_page,
 				 (u64)console_page, PAGE_SIZE,

@@ -7,6 +7,7 @@
 #include <jailhouse/hypervisor.h>
 #include <jailhouse/config-check.h>
 #include <jailhouse/gic.h>
+#include <jailhouse/ivshmem.h>
 #include <jailhouse/spinlock.h>
 #include <jailhouse/string.h>
 #include <asm/sysregs.h>
@@ -138,7 +139,7 @@ static void comm_page_sync(const struct cell *cell)
 	for (line = (unsigned long)cell->comm_page;
 	     line < (unsigned long)cell->comm_page +
 	     sizeof(struct jailhouse_comm_region); line += 16)
-		asm volatile("dc civac, %0" : : "r" (line) : "memory");
+		dc_civac(line);
 	dsb(ish);
 }
 
@@ -264,6 +265,7 @@ void cell_update_state(struct cell *cell)
 		if (!per_cpu(id)->failed)
 			return;
 	set_cell_state(cell, JAILHOUSE_CELL_FAILED);
+	ivshmem_cell_gone(cell);
 }
 
 /*
@@ -290,6 +292,7 @@ void cell_end_itself(struct per_cpu *cpu, struct trap_frame *frame,
 	printk("Cell '%s' shut itself down (%s on CPU %u)\n",
 	       cell->config->name, how, cpu->cpu_id);
 	set_cell_state(cell, JAILHOUSE_CELL_SHUT_DOWN);
+	ivshmem_cell_gone(cell);
 	cell_stop_cpus(cell, cpu);
 	arch_cpu_wait(cpu, frame);
 }
@@ -434,6 +437,7 @@ static int check_cell_fits(const struct cell *new)
 
 static void free_cell(struct cell *cell)
 {
+	ivshmem_cell_exit(cell);
 	paging_destroy(cell->s2_root);
 	page_free(cell->comm_page);
 	pages_free((void *)cell->config, cell->config_pages);
@@ -479,6 +483,8 @@ static int build_cell(struct cell *cell)
 	err = cell_map_regions(cell);
 	if (!err)
 		err = cell_map_subpage_regions(cell);
+	if (!err)
+		err = ivshmem_cell_init(cell);
 	return err;
 }
 
@@ -539,6 +545,7 @@ static long cell_set_loadable(struct cell *cell)
 		return err;
 	cell_stop_cpus(cell, NULL);
 	set_cell_state(cell, JAILHOUSE_CELL_SHUT_DOWN);
+	ivshmem_cell_reset(cell);
 	err = cell_lend_loadable(cell, true);
 	arch_flush_cell_tlbs();
 	return err;
@@ -581,6 +588,7 @@ static long cell_start(struct cell *cell)
 	if (err)
 		return err;
 	fill_comm_page(cell);
+	ivshmem_cell_reset(cell);
 	gic_cell_reset_irqs(cell);
 	for_each_cell_cpu(id, cell) {
 		per_cpu(id)->failed = false;

@@ -559,6 +559,13 @@ static void return_spi(const struct cell *cell, unsigned int intid)
 	root_cell.irq_bitmap[intid / 32] |= BIT(intid % 32);
 }
 
+/* A virtual device's interrupt: @intid pending, routed as configured. */
+void gic_raise_spi(unsigned int intid)
+{
+	dsb(ish);
+	gicd_write_bit(GICD_ISPENDR, intid);
+}
+
 /* A new cell's SPIs leave the root cell, switched off. */
 void gic_cell_take_irqs(struct cell *cell)
 {

@@ -93,7 +93,7 @@ bool arch_leave_hypervisor(struct trap_frame *frame)
 	frame->x[0] = 0;
 	for (line = (unsigned long)frame;
 	     line < (unsigned long)frame + sizeof(*frame); line += 16)
-		asm volatile("dc civac, %0" : : "r" (line) : "memory");
+		dc_civac(line);
 	dsb(sy);
 	return true;
 }

@@ -26,6 +26,7 @@ int gic_cpu_init(struct per_cpu *cpu);
 void gic_cpu_shutdown(struct per_cpu *cpu);
 void gic_cpu_reset(struct per_cpu *cpu);
 void gic_kick(struct per_cpu *cpu);
+void gic_raise_spi(unsigned int intid);
 void gic_cell_take_irqs(struct cell *cell);
 void gic_cell_reset_irqs(struct cell *cell);
 void gic_cell_return_irqs(struct cell *cell);

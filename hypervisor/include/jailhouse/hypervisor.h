@@ -45,6 +45,9 @@ struct cell {
 	unsigned int config_pages;	/* the copy of the configuration */
 	struct jailhouse_comm_region *comm_page;
 	bool loadable;			/* LOADABLE regions lent to root */
+	/* its IVSHMEM devices, a page */
+	struct ivshmem_endpoint *endpoints;
+	unsigned int num_endpoints;
 };
 
 /* Every cell, the root cell first; NULL slots are free. */

@@ -16,6 +16,7 @@
 #undef wfe
 #undef sev
 #undef cpu_relax
+#undef dc_civac
 
 unsigned long fake_sysreg_read(const char *name);
 void fake_sysreg_write(const char *name, unsigned long value);
@@ -27,5 +28,6 @@ void fake_sysreg_write(const char *name, unsigned long value);
 #define wfe()			do { } while (0)
 #define sev()			do { } while (0)
 #define cpu_relax()		do { } while (0)
+#define dc_civac(addr)		do { (void)(addr); } while (0)
 
 #endif /* !_FAKE_ASM_SYSREGS_H */
