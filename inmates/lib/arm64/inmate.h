@@ -87,6 +87,11 @@ static inline void mmio_write64(unsigned long addr, u64 val)
 	asm volatile("str %x0, [%1]" : : "rZ" (val), "r" (addr) : "memory");
 }
 
+/* PCI configuration space of the cell's virtual PCI host (bus 0) */
+u32 pci_read_config(u16 bdf, unsigned int reg);
+void pci_write_config(u16 bdf, unsigned int reg, u32 value);
+int pci_find_device(u16 vendor, u16 device, u16 start);
+
 /* The program: runs on the cell's first CPU; returning halts it. */
 void inmate_main(void);
 
