@@ -43,6 +43,11 @@ void report_problem(struct config_checker *chk, enum config_severity sev,
 void *get_config(const void __user *arg, size_t user_size, bool cell,
 		 size_t *size_out);
 
+/* pci.c */
+int jailhouse_pci_check_kernel(const struct jailhouse_system *config);
+int jailhouse_pci_add_host(const struct jailhouse_system *config);
+void jailhouse_pci_remove_host(void);
+
 /* cell.c */
 int jailhouse_cells_register_root(const struct jailhouse_system *config);
 void jailhouse_cells_unregister_root(void);

@@ -641,6 +641,22 @@ static int load_hypervisor(const struct firmware *fw,
 	return 0;
 }
 
+static int jailhouse_disable(void);
+
+/* No half-enabled system: without its PCI host, the hypervisor goes. */
+static int add_pci_host_or_disable(void)
+{
+	char reason[sizeof(last_error)];
+	int err = jailhouse_pci_add_host(jailhouse_sysconfig);
+
+	if (!err)
+		return 0;
+	strscpy(reason, last_error, sizeof(reason));
+	jailhouse_disable();
+	set_error("%s; the hypervisor was disabled again", reason);
+	return err;
+}
+
 static int jailhouse_enable(const void __user *arg)
 {
 	struct jailhouse_system *config;
@@ -661,6 +677,8 @@ static int jailhouse_enable(const void __user *arg)
 	err = check_system_config(config, config_size);
 	if (!err)
 		err = check_kernel_options(config);
+	if (!err)
+		err = jailhouse_pci_check_kernel(config);
 	if (err)
 		goto out_config;
 
@@ -704,6 +722,7 @@ static int jailhouse_enable(const void __user *arg)
 		config = NULL;
 		last_error[0] = 0;
 		pr_info("The Jailhouse is opening.\n");
+		err = add_pci_host_or_disable();
 	}
 out_config:
 	kfree(config);
@@ -723,6 +742,7 @@ static int jailhouse_disable(void)
 	err = jailhouse_destroy_all_cells();
 	if (err)
 		return err;
+	jailhouse_pci_remove_host();
 	cpus_read_lock();
 	/* every root CPU must take part in the disable rendezvous */
 	for_each_cpu(cpu, jailhouse_root_cpus())

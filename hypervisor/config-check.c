@@ -967,6 +967,46 @@ static void check_gic(struct ctx *ctx, const struct cell *root)
 		    "25 on every supported board");
 }
 
+/*
+ * The root cell's virtual PCI host puts the register BARs of its IVSHMEM
+ * devices in a 32-bit window right after the ECAM window (two BAR sizes
+ * per device, as the driver's overlay says): nothing of the root cell may
+ * be mapped there, or its BAR accesses would not reach the hypervisor.
+ */
+static void check_bar_window(struct ctx *ctx, const struct cell *root)
+{
+	const struct jailhouse_system *sys = ctx->sys;
+	u64 start = sys->platform_info.pci_mmconfig_base +
+		(sys->platform_info.pci_mmconfig_end_bus + 1ULL) * MIB;
+	const struct jailhouse_pci_device *dev;
+	const struct jailhouse_memory *m;
+	u64 size = 0;
+	unsigned int n;
+
+	for (n = 0; n < root->desc->num_pci_devices; n++) {
+		dev = &root->pci[n];
+		if (dev->type == JAILHOUSE_PCI_TYPE_IVSHMEM)
+			size += 2 * ((u64)(u32)~dev->bar_mask[0] + 1);
+	}
+	if (!size || !sys->platform_info.pci_is_virtual)
+		return;
+	if (start + size > 0x100000000ULL)
+		ERR(ctx, root, "platform_info.pci_mmconfig_base",
+		    hex(ctx, sys->platform_info.pci_mmconfig_base),
+		    "the virtual PCI host's BAR window 0x%llx-0x%llx must end "
+		    "below 4 GiB (32-bit BARs)", start, start + size - 1);
+	for (n = 0; n < root->desc->num_memory_regions; n++) {
+		m = &root->mem[n];
+		if (m->size && overlaps(m->virt_start, m->size, start, size))
+			ERR(ctx, root, fld(ctx, "mem_regions[%u].virt_start",
+					   n), hex(ctx, m->virt_start),
+			    "maps the virtual PCI host's BAR window 0x%llx-"
+			    "0x%llx (after the ECAM window), where the root "
+			    "cell's IVSHMEM registers go; leave it out", start,
+			    start + size - 1);
+	}
+}
+
 static void check_pci_host(struct ctx *ctx, const struct cell *root)
 {
 	u64 ecam = ctx->sys->platform_info.pci_mmconfig_base;
@@ -974,6 +1014,8 @@ static void check_pci_host(struct ctx *ctx, const struct cell *root)
 	if (ecam && !is_aligned(ecam, MIB))
 		ERR(ctx, root, "platform_info.pci_mmconfig_base", hex(ctx, ecam),
 		    "the ECAM window is 1 MiB per bus and must be 1 MiB-aligned");
+	if (ecam)
+		check_bar_window(ctx, root);
 }
 
 static void check_system(struct ctx *ctx)

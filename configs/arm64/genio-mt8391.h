@@ -5,11 +5,12 @@
  *
  * Memory (seed 000, the Genio 720 article, and Documentation/
  * board-genio.md); the device tree must reserve, no-map,
- * 0x44000000-0x480fffff:
+ * 0x44000000-0x482fffff:
  *
  *   0x44000000  16 MiB  hypervisor
  *   0x45000000  48 MiB  RAM lent to cells (the Zephyr cell takes all)
  *   0x48000000   1 MiB  IVSHMEM
+ *   0x48100000   2 MiB  virtual PCI host: ECAM, then the BAR window
  *
  * Where the article and the SoC facts disagree, the SoC facts win
  * (shared/reference/boards.md §8, §12):
@@ -50,7 +51,8 @@
 #define GENIO_CELL_RAM		0x45000000
 #define GENIO_CELL_RAM_SIZE	0x03000000
 #define G720_IVSHMEM		0x48000000
-#define G720_VPCI_ECAM		0x240000000	/* just above DRAM */
+/* below 4 GiB: the IVSHMEM register BARs after it are 32-bit */
+#define G720_VPCI_ECAM		0x48100000
 
 #define G720_ROOT_VPCI_SPI	580	/* INTID 612 */
 #define GENIO_CELL_VPCI_SPI	576	/* INTID 608 */
