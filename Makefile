@@ -7,7 +7,7 @@
 #       configs/arm64/*.cell and the inmates.  Without KDIR it uses the
 #       kernel the QEMU bench builds (scripts/kernel.sh).
 #   make check          unit, config, kernel-patch and QEMU system tests
-#   make install [DESTDIR=...]   firmware, module, CLI, cells, inmates
+#   make install [DESTDIR=...]   firmware, modules, CLI, demos, cells, inmates
 
 ARCH ?= arm64
 CROSS_COMPILE ?= aarch64-linux-gnu-
@@ -49,6 +49,7 @@ system-check:
 KERNELRELEASE = $(shell cat $(KDIR)/include/config/kernel.release 2>/dev/null)
 install: all
 	install -d $(DESTDIR)/lib/firmware $(DESTDIR)/usr/sbin \
+		$(DESTDIR)/usr/bin \
 		$(DESTDIR)/lib/modules/$(KERNELRELEASE)/extra \
 		$(DESTDIR)/usr/share/jailhouse/cells \
 		$(DESTDIR)/usr/share/jailhouse/inmates
@@ -60,6 +61,8 @@ install: all
 		depmod -b $(DESTDIR) $(KERNELRELEASE) 2>/dev/null; fi
 	for f in $(wildcard tools/jailhouse); do \
 		install -m 0755 $$f $(DESTDIR)/usr/sbin/; done
+	for f in $(wildcard tools/demos/ivshmem-demo); do \
+		install -m 0755 $$f $(DESTDIR)/usr/bin/; done
 	for f in $(wildcard configs/arm64/*.cell); do \
 		install -m 0644 $$f $(DESTDIR)/usr/share/jailhouse/cells/; done
 	for f in $(wildcard configs/arm64/dts/*.dtb); do \
