@@ -5,7 +5,9 @@
  * table, the read/write section and the peers' output sections, then
  * rings peer target= (default: the next one) count= times (default: for
  * ever), every period= microseconds (default 1 s), and counts the
- * interrupts it gets.
+ * interrupts it gets.  It enables its interrupt once the target (with
+ * wait-all=1: every peer) has a state, so that state changes before the
+ * exchange are not counted.
  *
  * What it shares, for the other peers (and tests) to read:
  *   state table[ID]         ID + 1 once running
@@ -100,6 +102,18 @@ static int setup_device(u16 bdf)
 	return intid;
 }
 
+static bool peers_up(u32 target, bool all)
+{
+	u32 n;
+
+	if (!all)
+		return state_table[target] != 0;
+	for (n = 0; n < peers; n++)
+		if (!state_table[n])
+			return false;
+	return true;
+}
+
 /* Busy for @us microseconds, answering the hypervisor. */
 static void wait_us(u64 us)
 {
@@ -130,7 +144,7 @@ void inmate_main(void)
 	irq_enable();
 
 	/* the other side first: its state changes are no doorbells */
-	while (!state_table[target])
+	while (!peers_up(target, cmdline_parse_bool("wait-all", false)))
 		wait_us(1000);
 	mmio_write32(regs + REG_INT_CTRL, 1);
 	print_shared();
