@@ -660,10 +660,16 @@ static void check_ivshmem(struct ctx *ctx, const struct cell *cell,
 		    dec(ctx, dev->num_msix_vectors),
 		    "IVSHMEM offers at most %u MSI-X vectors",
 		    MAX_MSIX_VECTORS);
+	else if (dev->num_msix_vectors)
+		WARN(ctx, cell, fld(ctx, "pci_devices[%u].num_msix_vectors",
+				    n), dec(ctx, dev->num_msix_vectors),
+		     "this hypervisor offers IVSHMEM with INTx only (no MSI "
+		     "controller for the root cell, see Documentation/"
+		     "ivshmem.md); the device will use INTx");
 	check_ivshmem_regions(ctx, cell, n);
 
 	intid = 32 + cell->desc->vpci_irq_base + (slot & 3);
-	if (!dev->num_msix_vectors && !owns_intid(cell, intid))
+	if (!owns_intid(cell, intid))
 		ERR(ctx, cell, "vpci_irq_base",
 		    dec(ctx, cell->desc->vpci_irq_base),
 		    "the INTx of IVSHMEM device %02x:%02x.%x is INTID %u "

@@ -38,6 +38,19 @@ jailhouse cell stats inmate-demo | sed 's/^/demo: /'
 echo "demo: jailhouse cell destroy inmate-demo"
 jailhouse cell destroy inmate-demo
 echo "demo: CPUs online in Linux again: $(cat /sys/devices/system/cpu/online)"
+echo "demo: IVSHMEM: the root cell's virtual PCI device, uio_ivshmem"
+modprobe uio_ivshmem
+ls /sys/bus/pci/drivers/uio_ivshmem | grep : | sed 's/^/demo:   /'
+echo "demo: jailhouse cell create qemu-arm64-ivshmem-demo.cell; load" \
+	"ivshmem-demo.bin; start"
+jailhouse cell create $cells/qemu-arm64-ivshmem-demo.cell
+jailhouse cell load ivshmem-demo $inmates/ivshmem-demo.bin \
+	-s "target=0 count=3 period=300000" -a 0x1000
+jailhouse cell start ivshmem-demo
+sleep 1
+echo "demo: ivshmem-demo in the root cell, 3 interrupts each way"
+ivshmem-demo -d /dev/uio0 -t 1 -c 3 -i 400 | sed 's/^/demo: /'
+jailhouse cell destroy ivshmem-demo
 echo "demo: jailhouse console"
 jailhouse console | sed 's/^/demo:   /'
 echo "demo: jailhouse disable"
