@@ -3,12 +3,17 @@
  * A bare-metal cell for a system test on the QEMU bench, which defines
  * before including this file:
  *   CELL_NAME, CELL_CPUS (bit mask), CELL_RAM (physical, 1 MiB),
- *   and, if the cell gets SPIs, CELL_SPI (one INTID).
+ *   and, if the cell gets SPIs, CELL_SPI (one INTID); CELL_FLAGS adds
+ *   cell flags.
  * It prints on the PL011 it shares with the root cell.
  */
 #include <jailhouse/types.h>
 #include <jailhouse/cell-config.h>
 #include "qemu-arm64.h"
+
+#ifndef CELL_FLAGS
+#define CELL_FLAGS		0
+#endif
 
 #ifdef CELL_SPI
 #define CELL_NUM_IRQCHIPS	1
@@ -27,7 +32,7 @@ struct {
 		.revision = JAILHOUSE_CONFIG_REVISION,
 		.architecture = JAILHOUSE_ARM64,
 		.name = CELL_NAME,
-		.flags = JAILHOUSE_CELL_VIRTUAL_CONSOLE_PERMITTED,
+		.flags = JAILHOUSE_CELL_VIRTUAL_CONSOLE_PERMITTED | CELL_FLAGS,
 		.cpu_set_size = sizeof(config.cpus),
 		.num_memory_regions = ARRAY_SIZE(config.mem_regions),
 		.num_irqchips = CELL_NUM_IRQCHIPS,
