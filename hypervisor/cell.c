@@ -8,6 +8,7 @@
 #include <jailhouse/hypervisor.h>
 #include <jailhouse/gic.h>
 #include <jailhouse/ivshmem.h>
+#include <jailhouse/mtk.h>
 #include <jailhouse/string.h>
 
 struct cell root_cell;
@@ -125,6 +126,8 @@ int root_cell_init(void)
 	/* the root cell's driver reads the hypervisor's log ring */
 	if (!err)
 		err = ivshmem_cell_init(&root_cell);
+	if (!err)
+		err = mtk_cell_init(&root_cell);
 	if (!err)
 		err = paging_map(root_cell.s2_root, (u64)console_page,
 				 (u64)console_page, PAGE_SIZE,

@@ -8,6 +8,7 @@
 #include <jailhouse/config-check.h>
 #include <jailhouse/gic.h>
 #include <jailhouse/ivshmem.h>
+#include <jailhouse/mtk.h>
 #include <jailhouse/spinlock.h>
 #include <jailhouse/string.h>
 #include <asm/sysregs.h>
@@ -437,6 +438,7 @@ static int check_cell_fits(const struct cell *new)
 
 static void free_cell(struct cell *cell)
 {
+	mtk_cell_exit(cell);
 	ivshmem_cell_exit(cell);
 	paging_destroy(cell->s2_root);
 	page_free(cell->comm_page);
@@ -485,6 +487,8 @@ static int build_cell(struct cell *cell)
 		err = cell_map_subpage_regions(cell);
 	if (!err)
 		err = ivshmem_cell_init(cell);
+	if (!err)
+		err = mtk_cell_init(cell);
 	return err;
 }
 

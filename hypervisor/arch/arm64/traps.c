@@ -8,6 +8,7 @@
 #include <jailhouse/hypervisor.h>
 #include <jailhouse/gic.h>
 #include <jailhouse/ivshmem.h>
+#include <jailhouse/mtk.h>
 #include <jailhouse/string.h>
 #include <asm/sysregs.h>
 
@@ -267,6 +268,7 @@ static int handle_data_abort(struct per_cpu *cpu, struct trap_frame *frame,
 	if (!(iss & ISS_DABT_ISV) ||
 	    (!gic_mmio_access(cpu, address, &mmio) &&
 	     !pci_mmio_access(cpu, address, &mmio) &&
+	     !mtk_mmio_access(cpu, address, &mmio) &&
 	     !mmio_subpage_access(cpu->cell, address, mmio.size,
 				  mmio.is_write, &mmio.value))) {
 		printk("FATAL: CPU %u: unhandled data %s at 0x%llx, %u bytes "
