@@ -4,7 +4,7 @@
  * before including this file:
  *   CELL_NAME, CELL_CPUS (bit mask), CELL_RAM (physical, 1 MiB),
  *   and, if the cell gets SPIs, CELL_SPI (one INTID); CELL_FLAGS adds
- *   cell flags.
+ *   cell flags; CELL_VENDOR one pin-block entry.
  * It prints on the PL011 it shares with the root cell.
  */
 #include <jailhouse/types.h>
@@ -21,11 +21,18 @@
 #define CELL_NUM_IRQCHIPS	0
 #endif
 
+#ifdef CELL_VENDOR
+#define CELL_NUM_VENDORS	1
+#else
+#define CELL_NUM_VENDORS	0
+#endif
+
 struct {
 	struct jailhouse_cell_desc cell;
 	__u64 cpus[1];
 	struct jailhouse_memory mem_regions[3];
 	struct jailhouse_irqchip irqchips[CELL_NUM_IRQCHIPS];
+	struct jailhouse_vendor vendors[CELL_NUM_VENDORS];
 } __attribute__((packed)) config = {
 	.cell = {
 		.signature = JAILHOUSE_CELL_DESC_SIGNATURE,
@@ -36,6 +43,7 @@ struct {
 		.cpu_set_size = sizeof(config.cpus),
 		.num_memory_regions = ARRAY_SIZE(config.mem_regions),
 		.num_irqchips = CELL_NUM_IRQCHIPS,
+		.num_vendors = CELL_NUM_VENDORS,
 		.cpu_reset_address = 0,
 		.console = QEMU_UART_CONSOLE,
 	},
@@ -59,6 +67,12 @@ struct {
 #ifdef CELL_SPI
 	.irqchips = {
 		ONE_SPI(QEMU_GICD, CELL_SPI),
+	},
+#endif
+
+#ifdef CELL_VENDOR
+	.vendors = {
+		CELL_VENDOR,
 	},
 #endif
 };

@@ -4,7 +4,7 @@
  * including this file:
  *   ROOT_NAME, ROOT_REGIONS and ROOT_NUM_REGIONS,
  *   and, where they differ from the bench, HV_PHYS, HV_SIZE and
- *   DEBUG_CONSOLE.
+ *   DEBUG_CONSOLE; ROOT_VENDORS and ROOT_NUM_VENDORS for pin blocks.
  * It has the bench's CPUs, GIC and SPIs, and no PCI.
  */
 #include <jailhouse/types.h>
@@ -21,11 +21,17 @@
 #define DEBUG_CONSOLE	QEMU_UART_CONSOLE
 #endif
 
+#ifndef ROOT_NUM_VENDORS
+#define ROOT_NUM_VENDORS	0
+#define ROOT_VENDORS
+#endif
+
 struct {
 	struct jailhouse_system header;
 	__u64 cpus[1];
 	struct jailhouse_memory mem_regions[ROOT_NUM_REGIONS];
 	struct jailhouse_irqchip irqchips[1];
+	struct jailhouse_vendor vendors[ROOT_NUM_VENDORS];
 } __attribute__((packed)) config = {
 	.header = {
 		.signature = JAILHOUSE_SYSTEM_SIGNATURE,
@@ -48,6 +54,7 @@ struct {
 			.cpu_set_size = sizeof(config.cpus),
 			.num_memory_regions = ARRAY_SIZE(config.mem_regions),
 			.num_irqchips = ARRAY_SIZE(config.irqchips),
+			.num_vendors = ROOT_NUM_VENDORS,
 		},
 	},
 	.cpus = { 0xf },
@@ -56,5 +63,8 @@ struct {
 	},
 	.irqchips = {
 		ALL_SPIS(QEMU_GICD, 32),
+	},
+	.vendors = {
+		ROOT_VENDORS
 	},
 };
