@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The shipped Genio configurations (configs/arm64/genio-*.cell, built by
+ * make) through the hypervisor's MediaTek mediation: each root cell's
+ * vendor entries are accepted, each cell of the board can be created with
+ * its pins and destroyed again.  The blocks' pages are mapped at their
+ * real addresses in this process.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <cmocka.h>
+
+#include <jailhouse/gic.h>
+#include <jailhouse/mtk.h>
+
+struct jailhouse_header hypervisor_header;
+struct jailhouse_system *system_config;
+struct cell root_cell;
+u64 *hv_page_table;
+static char last_log[512];
+
+void printk(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(last_log, sizeof(last_log), fmt, ap);
+	va_end(ap);
+}
+
+unsigned long fake_sysreg_read(const char *name)
+{
+	(void)name;
+	return 0;
+}
+
+void fake_sysreg_write(const char *name, unsigned long value)
+{
+	(void)name;
+	(void)value;
+}
+
+int paging_map(u64 *root, u64 virt, u64 phys, u64 size, unsigned long flags)
+{
+	(void)root, (void)virt, (void)phys, (void)size, (void)flags;
+	return 0;
+}
+
+static void *read_cell(const char *name)
+{
+	char path[512];
+	static char buf[8][65536];
+	static unsigned int next;
+	char *data = buf[next++ % 8];
+	FILE *f;
+	size_t len;
+
+	snprintf(path, sizeof(path), "%s/configs/arm64/%s.cell", JH_TOP, name);
+	f = fopen(path, "rb");
+	if (!f)
+		fail_msg("%s missing: build the configurations (make -C configs)",
+			 path);
+	len = fread(data, 1, sizeof(buf[0]), f);
+	fclose(f);
+	assert_true(len > 0);
+	return data;
+}
+
+static int setup(void **state)
+{
+	unsigned int n;
+	void *page;
+
+	(void)state;
+	for (n = 0; n < mtk_num_blocks; n++) {
+		page = mmap((void *)mtk_blocks[n].address, MTK_BLOCK_SIZE,
+			    PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS |
+			    MAP_FIXED_NOREPLACE, -1, 0);
+		if (page != (void *)mtk_blocks[n].address)
+			return -1;
+	}
+	return 0;
+}
+
+/* @board's root cell, then each of @names created and destroyed. */
+static void check_board(const char *board, const char *const *names,
+			u64 block, unsigned int pin)
+{
+	struct jailhouse_system *sys = read_cell(board);
+	struct cell cell = { 0 };
+	char name[64];
+	unsigned int n;
+
+	root_cell.config = &sys->root_cell;
+	assert_int_equal(mtk_cell_init(&root_cell), 0);
+	assert_ptr_equal(mtk_pin_owner(block, pin), &root_cell);
+	for (n = 0; names[n]; n++) {
+		snprintf(name, sizeof(name), "%s-%s", board, names[n]);
+		cell.config = read_cell(name);
+		last_log[0] = 0;
+		if (mtk_cell_init(&cell))
+			fail_msg("%s refused: %s", name, last_log);
+		mtk_cell_exit(&cell);
+	}
+	assert_ptr_equal(mtk_pin_owner(block, pin), &root_cell);
+}
+
+static const char *const genio_cells[] = {
+	"zephyr", "uart-demo", "ivshmem-demo", NULL,
+};
+
+static void test_genio_700(void **state)
+{
+	(void)state;
+	check_board("genio-700-evk", genio_cells, 0x10005000, 177);
+}
+
+static void test_genio_510(void **state)
+{
+	(void)state;
+	check_board("genio-510-evk", genio_cells, 0x10005000, 177);
+}
+
+/* the Zephyr cell of seed 000: UART1 pins 33/34 and an EINT of eint0 */
+static void test_genio_720(void **state)
+{
+	struct cell zephyr = { 0 };
+
+	(void)state;
+	check_board("genio-720-evk", genio_cells, 0x10005000, 181);
+	zephyr.config = read_cell("genio-720-evk-zephyr");
+	assert_int_equal(mtk_cell_init(&zephyr), 0);
+	assert_ptr_equal(mtk_pin_owner(0x10005000, 33), &zephyr);
+	assert_ptr_equal(mtk_pin_owner(0x10005000, 34), &zephyr);
+	mtk_cell_exit(&zephyr);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_genio_700),
+		cmocka_unit_test(test_genio_510),
+		cmocka_unit_test(test_genio_720),
+	};
+
+	return cmocka_run_group_tests_name("mtk-genio", tests, setup, NULL);
+}
