@@ -19,7 +19,8 @@ void usage(FILE *out)
 		"   disable\n"
 		"   console [-f | --follow]\n");
 	cell_usage(out);
-	fprintf(out, "   config check SYSCONFIG [CELLCONFIG...]\n");
+	fprintf(out, "   config check SYSCONFIG [CELLCONFIG...]\n"
+		"   hardware check [SYSCONFIG]\n");
 }
 
 static int config_command(int argc, char *argv[])
@@ -27,6 +28,16 @@ static int config_command(int argc, char *argv[])
 	if (argc >= 1 && !strcmp(argv[0], "check"))
 		return config_check_command(argc - 1, argv + 1);
 	fprintf(stderr, "jailhouse config: unknown sub-command '%s'\n",
+		argc >= 1 ? argv[0] : "");
+	usage(stderr);
+	return 1;
+}
+
+static int hardware_command(int argc, char *argv[])
+{
+	if (argc >= 1 && !strcmp(argv[0], "check"))
+		return hardware_check_command(argc - 1, argv + 1);
+	fprintf(stderr, "jailhouse hardware: unknown sub-command '%s'\n",
 		argc >= 1 ? argv[0] : "");
 	usage(stderr);
 	return 1;
@@ -56,6 +67,8 @@ int main(int argc, char *argv[])
 		return cell_command(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "config"))
 		return config_command(argc - 2, argv + 2);
+	if (!strcmp(argv[1], "hardware"))
+		return hardware_command(argc - 2, argv + 2);
 
 	fprintf(stderr, "jailhouse: unknown command '%s'\n", argv[1]);
 	usage(stderr);

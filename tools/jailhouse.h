@@ -18,6 +18,9 @@ void usage(FILE *out);
 /* jailhouse config check SYSCONFIG [CELLCONFIG...] */
 int config_check_command(int argc, char *argv[]);
 
+/* jailhouse hardware check [SYSCONFIG] (hardware-check.c) */
+int hardware_check_command(int argc, char *argv[]);
+
 /* All of a file, at most @max bytes; NULL and errno (EFBIG: larger) */
 void *read_whole_file(const char *path, size_t max, size_t *size);
 /* Read a configuration file, converted to revision 15 (config-check.c) */

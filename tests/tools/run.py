@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""Host tests of the jailhouse tool's cell commands (tools/cell.c).
+"""Host tests of the jailhouse tool's cell commands (tools/cell.c) and of
+"hardware check" (tools/hardware-check.c).
 
 The commands that only read sysfs (cell list, cell stats, console) run
 against a fake sysfs tree that JAILHOUSE_SYSFS points to.  The commands
@@ -7,6 +8,10 @@ that need the driver are checked twice: without /dev/jailhouse (argument
 parsing, file handling, the message that says to load the driver), and
 with fake-driver.c preloaded, which records each ioctl and what it points
 to, and fails it on request, so that the driver's reason is shown.
+
+"hardware check" reads /proc/iomem and /sys from fake trees that
+JAILHOUSE_PROC and JAILHOUSE_SYSFS_ROOT point to, one /proc per memory
+layout; its expected lines are written from the command's specification.
 
 Every check runs both host builds, build/host/jailhouse and the one with
 ASan/UBSan (which also fails a check on a leak), and passes only if both
@@ -53,6 +58,9 @@ SYNTAX = {
 }
 
 LONG_NAME = "linux-demo-with-a-name-of-31-ch"
+
+# What the tool reads from the environment: never the caller's
+TOOL_ENV = ("JAILHOUSE_SYSFS", "JAILHOUSE_PROC", "JAILHOUSE_SYSFS_ROOT")
 
 # The fake cells: directory, name, state, assigned and failed CPUs.
 CELLS = [
@@ -153,7 +161,7 @@ class Checker:
         @err_has stderr lacks."""
         name = os.path.basename(tool)
         full_env = {k: v for k, v in os.environ.items()
-                    if k != "JAILHOUSE_SYSFS"}
+                    if k not in TOOL_ENV}
         full_env.update(env, JAILHOUSE_SYSFS=sysfs or self.sysfs)
         proc = subprocess.run([tool] + args, cwd=TOP, env=full_env,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -174,12 +182,12 @@ class Checker:
         return problems
 
     def expect(self, what, args, rc, out=None, err=None, err_has=(),
-               sysfs=None):
+               sysfs=None, env={}):
         """"jailhouse ARGS" as outcome() wants it, with both builds."""
         problems = []
         for tool in TOOLS:
             problems += self.outcome(tool, args, rc, out, err, err_has,
-                                     sysfs)
+                                     sysfs, env)
         self.results.report(not problems, what, "\n".join(problems))
 
     def expect_driver(self, what, args, log, blobs={}, rc=0, out="", err="",
@@ -339,14 +347,14 @@ def cell_create(check, tmp):
                      f"jailhouse cell create: {system} has 1 error",))
 
 
-def revision_14_cell(cell, tmp):
+def revision_14_cell(cell, tmp, system=False):
     """@cell in upstream's revision-14 layout (tests/configs/run.py)"""
     spec = importlib.util.spec_from_file_location(
         "configs_run", os.path.join(TOP, "tests", "configs", "run.py"))
     configs_run = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(configs_run)
-    cell14 = os.path.join(tmp, "inmate-demo-v14.cell")
-    configs_run.to_v14(cell, cell14, False)
+    cell14 = os.path.join(tmp, os.path.basename(cell)[:-5] + "-v14.cell")
+    configs_run.to_v14(cell, cell14, system)
     return cell14
 
 
@@ -457,6 +465,297 @@ def fake_driver_ioctls(check, tmp, image):
                         "permitted\n", sysfs=os.path.join(tmp, "no-driver"))
 
 
+# ---- jailhouse hardware check [SYSCONFIG] ----
+
+# configs/arm64/qemu-arm64.h: QEMU_HV, QEMU_HV_SIZE (4 MiB)
+HV = "0x7fc00000-0x7fffffff"
+SYSTEM_CONFIG = os.path.join(CONFIGS, "qemu-arm64.cell")
+HW_USAGE = "Usage: jailhouse hardware check [SYSCONFIG]\n"
+
+# The devices of QEMU's virt machine, the same in every layout below
+IOMEM_DEVICES = """\
+09000000-09000fff : pl011@9000000
+  09000000-09000fff : pl011@9000000
+09010000-09010fff : pl031@9010000
+  09010000-09010fff : rtc-pl031
+09030000-09030fff : pl061@9030000
+0a003e00-0a003fff : a003e00.virtio_mmio
+10000000-3efeffff : pcie@10000000
+3f000000-3fffffff : PCI ECAM
+"""
+
+IOMEM_HIGH = """\
+4010000000-401fffffff : PCI ECAM
+8000000000-ffffffffff : pcie@10000000
+"""
+
+# The bench as scripts/guest/reserved-memory.dtsi sets it up, after
+# "jailhouse enable" (the driver's resource nested in the reserved one).
+IOMEM_QEMU = IOMEM_DEVICES + """\
+40000000-6fffffff : System RAM
+  40210000-4157ffff : Kernel code
+  41580000-41b0ffff : reserved
+  41b10000-41c9ffff : Kernel data
+  48000000-483fffff : reserved
+70000000-7fbfffff : reserved
+7fc00000-7fffffff : reserved
+  7fc00000-7fffffff : Jailhouse hypervisor
+""" + IOMEM_HIGH
+
+# The hypervisor's reserved-memory node covers half of it.
+IOMEM_HV_RAM = IOMEM_DEVICES + """\
+40000000-6fffffff : System RAM
+  40210000-4157ffff : Kernel code
+  41b10000-41c9ffff : Kernel data
+70000000-7fbfffff : reserved
+7fc00000-7fdfffff : reserved
+7fe00000-7fffffff : System RAM
+""" + IOMEM_HIGH
+
+# The kernel image at the top of the RAM (code, data, bss: bss ends
+# highest), the hypervisor 8 MiB after it.  The nested "reserved" above
+# the image is not part of it.
+IOMEM_KERNEL_8M = IOMEM_DEVICES + """\
+40000000-7fbfffff : System RAM
+  7d000000-7e9fffff : Kernel code
+  7ea00000-7f2fffff : Kernel data
+  7f300000-7f3fffff : Kernel bss
+  7f400000-7f5fffff : reserved
+7fc00000-7fffffff : reserved
+""" + IOMEM_HIGH
+
+# The kernel image runs into the hypervisor memory.
+IOMEM_KERNEL_OVERLAP = IOMEM_DEVICES + """\
+40000000-6fffffff : System RAM
+70000000-7fafffff : reserved
+7fb00000-7fffffff : System RAM
+  7fb00000-7fbfffff : Kernel code
+  7fc00000-7fcfffff : Kernel data
+""" + IOMEM_HIGH
+
+# No node for the hypervisor at all.
+IOMEM_HV_MISSING = IOMEM_DEVICES + """\
+40000000-6fffffff : System RAM
+  40210000-4157ffff : Kernel code
+  41b10000-41c9ffff : Kernel data
+70000000-7fbfffff : reserved
+""" + IOMEM_HIGH
+
+# The cells' node shrunk to 0x7effffff; the System RAM in two lines.
+IOMEM_CELLS_SHORT = IOMEM_DEVICES + """\
+40000000-5fffffff : System RAM
+  40210000-4157ffff : Kernel code
+  41b10000-41c9ffff : Kernel data
+60000000-6fffffff : System RAM
+70000000-7effffff : reserved
+7fc00000-7fffffff : reserved
+""" + IOMEM_HIGH
+
+# What a user other than root reads.
+IOMEM_NOT_ROOT = """\
+00000000-00000000 : pl011@9000000
+  00000000-00000000 : pl011@9000000
+00000000-00000000 : System RAM
+  00000000-00000000 : Kernel code
+  00000000-00000000 : Kernel data
+00000000-00000000 : reserved
+00000000-00000000 : reserved
+"""
+
+
+def kernel_at(end):
+    """The bench's layout with the kernel image ending at @end."""
+    return IOMEM_DEVICES + f"""\
+40000000-7fbfffff : System RAM
+  7d000000-7dffffff : Kernel code
+  7e000000-{end:08x} : Kernel data
+7fc00000-7fffffff : reserved
+""" + IOMEM_HIGH
+
+
+def hw_report(*lines):
+    """@lines (with their PASS/WARN/FAIL), then the summary line."""
+    count = {word: sum(line.startswith(word + " ") for line in lines)
+             for word in ("PASS", "WARN", "FAIL")}
+    return "".join(line + "\n" for line in lines) + (
+        f"hardware check: {count['PASS']} passed, {count['WARN']} "
+        f"warnings, {count['FAIL']} failed\n")
+
+
+IOMEM_OK = "PASS /proc/iomem readable"
+DRIVER = "PASS driver loaded"
+NO_DRIVER_WARN = "WARN driver not loaded (modprobe jailhouse)"
+HV_RESERVED = f"PASS hypervisor memory {HV} reserved"
+HV_IS_RAM = (f"FAIL hypervisor memory {HV} is System RAM (Linux uses it): "
+             "reserve it with a no-map reserved-memory node in the device "
+             "tree (patches/linux, patch 3)")
+ROOT_RAM_OK = "PASS root cell RAM: 7 regions in System RAM or reserved"
+NOT_ROOT = "FAIL run as root: /proc/iomem hides addresses"
+
+
+class HardwareCheck:
+    """Runs "hardware check" on fake /proc trees, one per layout."""
+
+    def __init__(self, check, tmp):
+        self.check = check
+        self.tmp = os.path.join(tmp, "hardware")
+        self.sys_driver = os.path.join(self.tmp, "sys-driver")
+        self.sys_no_driver = os.path.join(self.tmp, "sys-no-driver")
+        os.makedirs(os.path.join(self.sys_driver, "devices", "jailhouse"))
+        os.makedirs(os.path.join(self.sys_no_driver, "devices"))
+
+    def proc(self, name, iomem):
+        """A /proc with @iomem (None: without the file)"""
+        proc = os.path.join(self.tmp, "proc-" + name)
+        os.makedirs(proc, exist_ok=True)
+        if iomem is not None:
+            write(os.path.join(proc, "iomem"), iomem)
+        return proc
+
+    def expect(self, what, proc, args, rc, out=None, err="", driver=True,
+               err_has=()):
+        env = {"JAILHOUSE_PROC": proc, "JAILHOUSE_SYSFS_ROOT":
+               self.sys_driver if driver else self.sys_no_driver}
+        self.check.expect("hardware check: " + what,
+                          ["hardware", "check"] + args, rc, out=out,
+                          err=err, err_has=err_has, env=env)
+
+
+def hardware_layouts(hw):
+    """SYSCONFIG against each memory layout"""
+    sysconf = [SYSTEM_CONFIG]
+    hw.expect("bench layout: hypervisor memory reserved",
+              hw.proc("qemu", IOMEM_QEMU), sysconf, 0,
+              hw_report(IOMEM_OK, DRIVER, HV_RESERVED,
+                        "PASS hypervisor memory clear of the kernel image "
+                        "(ends 0x41c9ffff)", ROOT_RAM_OK))
+    hw.expect("hypervisor memory partly System RAM: FAIL, exit 2",
+              hw.proc("hv-ram", IOMEM_HV_RAM), sysconf, 2,
+              hw_report(IOMEM_OK, DRIVER, HV_IS_RAM,
+                        "PASS hypervisor memory clear of the kernel image "
+                        "(ends 0x41c9ffff)", ROOT_RAM_OK))
+    hw.expect("hypervisor memory 8 MiB after Kernel bss: WARN, exit 0",
+              hw.proc("kernel-8m", IOMEM_KERNEL_8M), sysconf, 0,
+              hw_report(IOMEM_OK, DRIVER, HV_RESERVED,
+                        "WARN hypervisor memory starts 0x800000 bytes "
+                        "after the end of the kernel image (0x7f3fffff): "
+                        "a bigger kernel will overlap it; leave at least "
+                        "16 MiB", ROOT_RAM_OK))
+    hw.expect("16 MiB after the kernel image: PASS",
+              hw.proc("kernel-16m", kernel_at(0x7ebfffff)), sysconf, 0,
+              hw_report(IOMEM_OK, DRIVER, HV_RESERVED,
+                        "PASS hypervisor memory clear of the kernel image "
+                        "(ends 0x7ebfffff)", ROOT_RAM_OK))
+    hw.expect("one byte less than 16 MiB after it: WARN",
+              hw.proc("kernel-16m-1", kernel_at(0x7ec00000)), sysconf, 0,
+              hw_report(IOMEM_OK, DRIVER, HV_RESERVED,
+                        "WARN hypervisor memory starts 0xffffff bytes "
+                        "after the end of the kernel image (0x7ec00000): "
+                        "a bigger kernel will overlap it; leave at least "
+                        "16 MiB", ROOT_RAM_OK))
+    hw.expect("kernel image overlaps the hypervisor memory: FAIL",
+              hw.proc("kernel-overlap", IOMEM_KERNEL_OVERLAP), sysconf, 2,
+              hw_report(IOMEM_OK, DRIVER, HV_IS_RAM,
+                        "FAIL the kernel image (ends 0x7fcfffff) overlaps "
+                        "the hypervisor memory", ROOT_RAM_OK))
+    hw.expect("hypervisor memory in no range: WARN",
+              hw.proc("hv-missing", IOMEM_HV_MISSING), sysconf, 0,
+              hw_report(IOMEM_OK, DRIVER, f"WARN hypervisor memory {HV} "
+                        "not in /proc/iomem at all: make sure it is RAM "
+                        "that Linux does not use",
+                        "PASS hypervisor memory clear of the kernel image "
+                        "(ends 0x41c9ffff)", ROOT_RAM_OK))
+    # qemu-arm64.c: [2] Linux RAM (in two System RAM lines), [3] the cells'
+    # RAM, [4]-[8] the IVSHMEM regions at 0x7fa00000 (0x1000 state,
+    # 0x9000 read/write, 3 outputs of 0x2000); [0], [1], [9] are I/O.
+    hw.expect("root cell RAM outside System RAM and reserved: WARN each",
+              hw.proc("cells-short", IOMEM_CELLS_SHORT), sysconf, 0,
+              hw_report(IOMEM_OK, DRIVER, HV_RESERVED,
+                        "PASS hypervisor memory clear of the kernel image "
+                        "(ends 0x41c9ffff)",
+                        "WARN root mem_regions[3] 0x70000000-0x7f9fffff: "
+                        "not RAM in /proc/iomem",
+                        "WARN root mem_regions[4] 0x7fa00000-0x7fa00fff: "
+                        "not RAM in /proc/iomem",
+                        "WARN root mem_regions[5] 0x7fa01000-0x7fa09fff: "
+                        "not RAM in /proc/iomem",
+                        "WARN root mem_regions[6] 0x7fa0a000-0x7fa0bfff: "
+                        "not RAM in /proc/iomem",
+                        "WARN root mem_regions[7] 0x7fa0c000-0x7fa0dfff: "
+                        "not RAM in /proc/iomem",
+                        "WARN root mem_regions[8] 0x7fa0e000-0x7fa0ffff: "
+                        "not RAM in /proc/iomem"))
+
+
+def hardware_kernel_checks(hw):
+    """Without SYSCONFIG, and what stops the memory checks"""
+    qemu = hw.proc("qemu", IOMEM_QEMU)
+    hw.expect("no SYSCONFIG, no driver: WARN, exit 0", qemu, [], 0,
+              hw_report(IOMEM_OK, NO_DRIVER_WARN), driver=False)
+    hw.expect("no SYSCONFIG, driver loaded", qemu, [], 0,
+              hw_report(IOMEM_OK, DRIVER))
+    not_root = hw.proc("not-root", IOMEM_NOT_ROOT)
+    hw.expect("zero addresses: run as root, exit 2", not_root, [], 2,
+              hw_report(NOT_ROOT, DRIVER))
+    hw.expect("zero addresses: no memory checks with SYSCONFIG", not_root,
+              [SYSTEM_CONFIG], 2, hw_report(NOT_ROOT, NO_DRIVER_WARN),
+              driver=False)
+    missing = hw.proc("missing", None)
+    hw.expect("no /proc/iomem: FAIL", missing, [SYSTEM_CONFIG], 2,
+              hw_report(f"FAIL cannot read {missing}/iomem: No such file "
+                        "or directory", DRIVER))
+    empty = hw.proc("empty", "")
+    hw.expect("empty /proc/iomem: FAIL", empty, [], 2,
+              hw_report(f"FAIL {empty}/iomem lists no memory ranges",
+                        DRIVER))
+
+
+def hardware_arguments(hw, tmp):
+    """SYSCONFIG that cannot be used, usage, dispatch"""
+    qemu = hw.proc("qemu", IOMEM_QEMU)
+    hw.expect("missing SYSCONFIG: exit 1", qemu, ["/nonexistent.cell"], 1,
+              "/nonexistent.cell: cannot open: No such file or directory\n")
+    junk = os.path.join(tmp, "junk.cell")
+    write(junk, "not a configuration\n")
+    hw.expect("not a configuration: exit 1", qemu, [junk], 1,
+              err=f"jailhouse hardware check: {junk} has 1 error, not "
+              "checked\n")
+    cell = os.path.join(CONFIGS, "qemu-arm64-inmate-demo.cell")
+    hw.expect("cell configuration as SYSCONFIG: exit 1", qemu, [cell], 1,
+              err=None, err_has=(f"jailhouse hardware check: {cell} has ",))
+    sys14 = revision_14_cell(SYSTEM_CONFIG, tmp, True)
+    hw.expect("revision-14 SYSCONFIG converted", qemu, [sys14], 0,
+              f"{sys14}: revision: 14: note: upstream revision-14 file, "
+              "checked as converted to revision 15\n" +
+              hw_report(IOMEM_OK, DRIVER, HV_RESERVED,
+                        "PASS hypervisor memory clear of the kernel image "
+                        "(ends 0x41c9ffff)", ROOT_RAM_OK))
+    hw.expect("two arguments: usage", qemu, [SYSTEM_CONFIG, SYSTEM_CONFIG],
+              1, "", err=None, err_has=(HW_USAGE,))
+    hw.expect("--help", qemu, ["--help"], 0, err="", err_has=())
+    hw.check.expect("hardware: no sub-command", ["hardware"], 1, out="",
+                    err_has=("jailhouse hardware: unknown sub-command "
+                             "''\nUsage: jailhouse {",))
+    for tool in TOOLS:
+        out = subprocess.run([tool, "--help"], stdout=subprocess.PIPE,
+                             text=True).stdout
+        hw.check.results.report(
+            "   hardware check [SYSCONFIG]\n" in out, "--help lists "
+            f"hardware check ({os.path.basename(tool)})", out)
+        out = subprocess.run([tool, "hardware", "check", "-h"],
+                             stdout=subprocess.PIPE, text=True).stdout
+        hw.check.results.report(
+            out.startswith(HW_USAGE), "hardware check -h: usage on stdout "
+            f"({os.path.basename(tool)})", out)
+
+
+def hardware_check(check, tmp):
+    hw = HardwareCheck(check, tmp)
+    hardware_layouts(hw)
+    hardware_kernel_checks(hw)
+    hardware_arguments(hw, tmp)
+
+
 def main():
     subprocess.run(["make", "-s", "-C", os.path.join(TOP, "configs")],
                    check=True)
@@ -486,6 +785,7 @@ def main():
         else:
             driver_commands(check, tmp, image)
         fake_driver_ioctls(check, tmp, image)
+        hardware_check(check, tmp)
     print(f"tools: {results.passed} passed, {results.failed} failed")
     return 1 if results.failed else 0
 
