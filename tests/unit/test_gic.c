@@ -37,6 +37,7 @@ static unsigned int num_sgi1r;
 /* a level maintenance interrupt: asserted while ICH_HCR_EL2.UIE is set */
 static bool maintenance_level;
 static unsigned int iar_reads;
+static u64 eisr;
 
 void printk(const char *fmt, ...)
 {
@@ -67,6 +68,8 @@ unsigned long fake_sysreg_read(const char *name)
 	}
 	if (!strcmp(name, "ich_hcr_el2"))
 		return ich_hcr;
+	if (!strcmp(name, "ich_eisr_el2"))
+		return eisr;
 	if (!strcmp(name, "tpidr_el2"))
 		return (unsigned long)per_cpu(0);
 	if (!strcmp(name, "icc_iar1_el1")) {
@@ -478,6 +481,70 @@ static void test_underflow_no_storm(void **state)
 	assert_int_equal(ich_hcr, 1);
 }
 
+static struct cell *shared_target(unsigned int intid)
+{
+	(void)intid;
+	return &cell_b;
+}
+
+/*
+ * A shared line (root's physical interrupt, cell B's virtual one):
+ * masked, deactivated and handed to B's CPU as a virtual interrupt with
+ * EOI maintenance; B's EOI unmasks it.  Not enabled by B: the root cell's
+ * usual path.
+ */
+static void test_shared_line(void **state)
+{
+	struct per_cpu *cpu0 = per_cpu(0), *cpu1 = per_cpu(1);
+
+	(void)state;
+	memset(gicd_mem, 0, GICD_SIZE);
+	memset(lrs, 0, sizeof(lrs));
+	assert_int_equal(gic_register_shared_irq(100, shared_target), 0);
+	cell_b.virq_allowed[3] = 1U << 4;		/* INTID 100 */
+	/* B enables it: its virtual enable, not the distributor's */
+	num_sgi1r = 0;
+	{
+		u64 value = 1U << 4;
+
+		assert_true(access(1, 0x10c, 4, true, &value));
+		assert_false(last_denied);
+		assert_int_equal(reg32(gicd_mem, 0x10c), 0);
+		value = 0;
+		assert_true(access(1, 0x10c, 4, false, &value));
+		assert_int_equal(value, 1U << 4);
+	}
+	/* it fires on CPU 0 */
+	iar_queue[0] = 100;
+	iar_count = 1;
+	iar_next = num_dirs = 0;
+	cpu1->pending_virq = 0;
+	gic_handle_irq(cpu0);
+	assert_int_equal(reg32(gicd_mem, 0x18c), 1U << 4);	/* masked */
+	assert_int_equal(num_dirs, 1);
+	assert_int_equal(dirs[0], 100);
+	assert_int_equal(cpu1->pending_virq, 100);
+	assert_int_equal(num_sgi1r, 1);			/* CPU 1 kicked */
+	/* CPU 1 injects it with EOI maintenance */
+	memset(lrs, 0, sizeof(lrs));
+	gic_flush_pending(cpu1);
+	assert_int_equal(lrs[0] & 0xffffffff, 100);
+	assert_true(lrs[0] & (1UL << 41));
+	assert_false(lrs[0] & (1UL << 61));		/* not HW */
+	/* B's EOI (the LR keeps its vINTID, state invalid): the line
+	 * unmasked by the maintenance interrupt */
+	lrs[0] &= ~(3UL << 62);
+	eisr = 1;
+	iar_queue[0] = 25;
+	iar_count = 1;
+	iar_next = 0;
+	gic_handle_irq(cpu1);
+	eisr = 0;
+	assert_int_equal(reg32(gicd_mem, 0x10c), 1U << 4);
+	assert_int_equal(lrs[0], 0);			/* freed */
+	cell_b.virq_allowed[3] = cell_b.virq_enabled[3] = 0;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -495,6 +562,7 @@ int main(void)
 		cmocka_unit_test(test_sgi_stays_in_cell),
 		cmocka_unit_test(test_sgi_while_active),
 		cmocka_unit_test(test_underflow_no_storm),
+		cmocka_unit_test(test_shared_line),
 	};
 
 	return cmocka_run_group_tests_name("gic", tests, setup, teardown);

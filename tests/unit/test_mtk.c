@@ -60,6 +60,12 @@ void fake_sysreg_write(const char *name, unsigned long value)
 	(void)value;
 }
 
+int gic_register_shared_irq(unsigned int intid, gic_shared_target_fn target)
+{
+	(void)intid, (void)target;
+	return 0;
+}
+
 int paging_map(u64 *root, u64 virt, u64 phys, u64 size, unsigned long flags)
 {
 	(void)root, (void)virt, (void)phys, (void)size, (void)flags;
@@ -164,6 +170,27 @@ static void test_create_takes_pins(void **state)
 	assert_ptr_equal(mtk_pin_owner(GPIO, 35), &root_cell);
 	assert_ptr_equal(mtk_pin_owner(EINT, 38), &cell_a);
 	assert_int_equal(*reg(EINT, 0xc4), 1 << 6);	/* MASK_SET1 */
+}
+
+/*
+ * The shared EINT line (INTID 267): the cell gets it virtually, and it
+ * belongs to the owner of the first pending, unmasked line.
+ */
+static void test_shared_eint_line(void **state)
+{
+	(void)state;
+	assert_true(cell_a.virq_allowed[267 / 32] & (1U << (267 % 32)));
+	assert_int_equal(root_cell.virq_allowed[267 / 32], 0);
+	memset(reg(EINT, 0), 0, 0x100);
+	assert_null(mtk_eint_target(267));
+	*reg(EINT, 0x004) = 1 << 6;			/* STA1: EINT 38 */
+	assert_ptr_equal(mtk_eint_target(267), &cell_a);
+	*reg(EINT, 0x084) = 1 << 6;			/* masked */
+	assert_null(mtk_eint_target(267));
+	*reg(EINT, 0x000) = 1 << 1;			/* EINT 1: root's */
+	assert_ptr_equal(mtk_eint_target(267), &root_cell);
+	assert_null(mtk_eint_target(271));		/* another line */
+	memset(reg(EINT, 0), 0, 0x100);
 }
 
 /* Two cells never own one pin; the refused cell takes nothing. */
@@ -289,6 +316,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_root_owns_all),
 		cmocka_unit_test(test_create_takes_pins),
+		cmocka_unit_test(test_shared_eint_line),
 		cmocka_unit_test(test_double_claim_refused),
 		cmocka_unit_test(test_rw_register),
 		cmocka_unit_test(test_set_clr),

@@ -45,6 +45,12 @@ void fake_sysreg_write(const char *name, unsigned long value)
 	(void)value;
 }
 
+int gic_register_shared_irq(unsigned int intid, gic_shared_target_fn target)
+{
+	(void)intid, (void)target;
+	return 0;
+}
+
 int paging_map(u64 *root, u64 virt, u64 phys, u64 size, unsigned long flags)
 {
 	(void)root, (void)virt, (void)phys, (void)size, (void)flags;

@@ -55,6 +55,7 @@
 #define ICH_LR_HW		(1UL << 61)
 #define ICH_LR_GROUP1		(1UL << 60)
 #define ICH_LR_PRIORITY		(0xa0UL << 48)
+#define ICH_LR_EOI		(1UL << 41)	/* maintenance on EOI */
 #define ICH_LR_PINTID_SHIFT	32
 #define ICC_CTLR_EOIMODE	BIT(1)
 #define ICC_CTLR_CBPR		BIT(0)
@@ -72,8 +73,24 @@
 #define SGI1R_RS(v)		(((v) >> 44) & 0xf)
 #define SGI1R_AFF3(v)		(((v) >> 48) & 0xff)
 
+#define MAX_SHARED_IRQS		4
+
+/*
+ * Lines the root cell shares with cells (an SoC's EINT line): when one
+ * fires, its target function names the cell it is for.  A cell gets it
+ * as a purely virtual interrupt, the physical one masked until the cell
+ * has handled it.
+ */
+static struct {
+	unsigned int intid;
+	gic_shared_target_fn target;
+	struct cell *masked_for;
+} shared_irqs[MAX_SHARED_IRQS];
+
 static spinlock_t dist_lock;
 static volatile u8 *gicd;
+
+static void gicd_write_bit(unsigned int reg, unsigned int intid);
 static volatile u8 *gicr;
 static unsigned int maintenance_irq;
 
@@ -259,6 +276,7 @@ void gic_cpu_reset(struct per_cpu *cpu)
 		write_sysreg(icc_dir_el1, cpu->pending_irqs[n]);
 	cpu->pending_count = 0;
 	cpu->pending_sgis = 0;
+	cpu->pending_virq = 0;
 	write_sysreg(ich_ap1r0_el2, 0);
 	write_sysreg(ich_vmcr_el2, 0);
 	cpu->underflow_armed = false;
@@ -384,7 +402,7 @@ void gic_flush_pending(struct per_cpu *cpu)
 	u32 sgis;
 
 	/* the common case on every trap: nothing waits */
-	if (!cpu->pending_sgis && !cpu->pending_count) {
+	if (!cpu->pending_sgis && !cpu->pending_count && !cpu->pending_virq) {
 		if (cpu->underflow_armed) {
 			write_sysreg(ich_hcr_el2, ICH_HCR_EN);
 			cpu->underflow_armed = false;
@@ -406,7 +424,11 @@ void gic_flush_pending(struct per_cpu *cpu)
 		if (!inject(cpu, hw_lr(cpu->pending_irqs[n])))
 			cpu->pending_irqs[kept++] = cpu->pending_irqs[n];
 	cpu->pending_count = kept;
-	cpu->underflow_armed = kept || cpu->pending_sgis;
+	if (cpu->pending_virq &&
+	    inject(cpu, ICH_LR_PENDING | ICH_LR_GROUP1 | ICH_LR_PRIORITY |
+		   ICH_LR_EOI | cpu->pending_virq))
+		cpu->pending_virq = 0;
+	cpu->underflow_armed = kept || cpu->pending_sgis || cpu->pending_virq;
 	write_sysreg(ich_hcr_el2, ICH_HCR_EN |
 		     (cpu->underflow_armed ? ICH_HCR_UIE : 0));
 }
@@ -423,6 +445,113 @@ static void queue_irq(struct per_cpu *cpu, unsigned int intid)
 	printk("WARNING: CPU %u: interrupt queue full, INTID %u deferred\n",
 	       cpu->cpu_id, intid);
 	write_sysreg(icc_dir_el1, intid);
+}
+
+static int shared_index(unsigned int intid)
+{
+	unsigned int n;
+
+	for (n = 0; n < MAX_SHARED_IRQS; n++)
+		if (shared_irqs[n].target && shared_irqs[n].intid == intid)
+			return n;
+	return -1;
+}
+
+int gic_register_shared_irq(unsigned int intid, gic_shared_target_fn target)
+{
+	unsigned int n;
+
+	if (shared_index(intid) >= 0)
+		return 0;
+	for (n = 0; n < MAX_SHARED_IRQS; n++)
+		if (!shared_irqs[n].target) {
+			shared_irqs[n].intid = intid;
+			shared_irqs[n].target = target;
+			return 0;
+		}
+	printk("ERROR: more than %u shared interrupt lines\n",
+	       MAX_SHARED_IRQS);
+	return -ENOMEM;
+}
+
+static bool virq_enabled(const struct cell *cell, unsigned int intid)
+{
+	return (cell->virq_enabled[intid / 32] >> (intid % 32)) & 1;
+}
+
+static struct per_cpu *first_running_cpu(const struct cell *cell)
+{
+	unsigned int cpu;
+
+	for_each_cell_cpu(cpu, cell)
+		return per_cpu(cpu)->parked ? NULL : per_cpu(cpu);
+	return NULL;
+}
+
+/*
+ * A shared line fired: if its target is another cell that has it
+ * enabled, mask the physical line and hand the cell a virtual interrupt
+ * whose EOI unmasks it again.  Else the root cell gets it as usual.
+ */
+static bool route_shared(struct per_cpu *cpu, unsigned int intid, u64 iar)
+{
+	int n = shared_index(intid);
+	struct per_cpu *target_cpu;
+	struct cell *target;
+
+	if (n < 0)
+		return false;
+	target = shared_irqs[n].target(intid);
+	if (!target || target == &root_cell || !virq_enabled(target, intid))
+		return false;
+	target_cpu = first_running_cpu(target);
+	if (!target_cpu)
+		return false;
+	gicd_write_bit(GICD_ICENABLER, intid);
+	shared_irqs[n].masked_for = target;
+	write_sysreg(icc_dir_el1, iar);
+	target_cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_VIRQ]++;
+	target_cpu->pending_virq = intid;
+	if (target_cpu != cpu)
+		gic_kick(target_cpu);
+	return true;
+}
+
+/* The cell is done with a shared line's interrupt: unmask the line. */
+static void unmask_shared(const struct cell *cell, unsigned int intid)
+{
+	int n = shared_index(intid);
+
+	if (n < 0 || (cell && shared_irqs[n].masked_for != cell))
+		return;
+	shared_irqs[n].masked_for = NULL;
+	gicd_write_bit(GICD_ISENABLER, intid);
+}
+
+static void handle_eoi_maintenance(struct per_cpu *cpu)
+{
+	u64 eisr = read_sysreg(ich_eisr_el2);
+	unsigned int n;
+	u64 lr;
+
+	for (n = 0; n < cpu->num_lrs; n++) {
+		if (!(eisr & BIT(n)))
+			continue;
+		lr = read_lr(n);
+		write_lr(n, 0);
+		unmask_shared(cpu->cell, lr & 0x3ff);
+	}
+}
+
+/* A stopped cell's masked shared lines are unmasked, its state reset. */
+static void release_shared(struct cell *cell)
+{
+	unsigned int n;
+
+	for (n = 0; n < MAX_SHARED_IRQS; n++)
+		if (shared_irqs[n].target && shared_irqs[n].masked_for == cell)
+			unmask_shared(cell, shared_irqs[n].intid);
+	memset(cell->virq_enabled, 0, sizeof(cell->virq_enabled));
 }
 
 void gic_handle_irq(struct per_cpu *cpu)
@@ -444,6 +573,7 @@ void gic_handle_irq(struct per_cpu *cpu)
 				continue;
 			}
 			cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_MAINTENANCE]++;
+			handle_eoi_maintenance(cpu);
 			/*
 			 * The underflow interrupt is level: it stays asserted
 			 * until the list registers are refilled or UIE is
@@ -453,6 +583,8 @@ void gic_handle_irq(struct per_cpu *cpu)
 			gic_flush_pending(cpu);
 			continue;
 		}
+		if (intid >= 32 && route_shared(cpu, intid, iar))
+			continue;
 		if (intid < 16 || !cell_owns_irq(cpu->cell, intid)) {
 			/* an SGI from nowhere or a foreign interrupt */
 			write_sysreg(icc_dir_el1, iar);
@@ -579,6 +711,7 @@ void gic_cell_reset_irqs(struct cell *cell)
 {
 	spin_lock(&dist_lock);
 	for_each_owned_spi(cell, reset_spi);
+	release_shared(cell);
 	spin_unlock(&dist_lock);
 }
 
@@ -587,6 +720,7 @@ void gic_cell_return_irqs(struct cell *cell)
 {
 	spin_lock(&dist_lock);
 	for_each_owned_spi(cell, return_spi);
+	release_shared(cell);
 	spin_unlock(&dist_lock);
 }
 
@@ -664,13 +798,31 @@ static bool foreign_set_bits(struct per_cpu *cpu, struct mmio_access *mmio,
 	if (!mmio->is_write || cpu->cell == &root_cell || intid < 32 ||
 	    reg < GICD_ISENABLER || (reg & 0x80))
 		return false;
-	foreign = mmio->value & ~owned_bits(cpu->cell, intid);
+	foreign = mmio->value & ~owned_bits(cpu->cell, intid) &
+		~cpu->cell->virq_allowed[intid / 32];
 	if (!foreign)
 		return false;
 	kind = (reg - GICD_ISENABLER) / 0x100;
 	return deny_irq(cpu, mmio, names[kind * 2],
 			intid + __builtin_ctz(foreign), names[kind * 2 + 1],
 			intid / 32);
+}
+
+/* I{S,C}ENABLER of the interrupts the cell has only virtually. */
+static void virtual_enable(struct cell *cell, struct mmio_access *mmio,
+			   unsigned int first_intid, bool set)
+{
+	u32 *enabled = &cell->virq_enabled[first_intid / 32];
+	u32 bits = cell->virq_allowed[first_intid / 32];
+
+	if (!bits)
+		return;
+	if (!mmio->is_write)
+		mmio->value |= *enabled & bits;
+	else if (set)
+		*enabled |= mmio->value & bits;
+	else
+		*enabled &= ~(mmio->value & bits);
 }
 
 static bool cell_has_affinity(const struct cell *cell, u64 value)
@@ -692,7 +844,9 @@ static bool irouter_access(struct per_cpu *cpu, struct mmio_access *mmio,
 	if (!cell_owns_irq(cpu->cell, intid)) {
 		if (!mmio->is_write)
 			mmio->value = 0;
-		else if (cpu->cell != &root_cell)
+		else if (cpu->cell != &root_cell &&
+			 !((cpu->cell->virq_allowed[intid / 32] >>
+			    (intid % 32)) & 1))
 			return deny_irq(cpu, mmio, "route", intid,
 					"GICD_IROUTER", intid);
 		return true;
@@ -731,6 +885,9 @@ static bool gicd_access(struct per_cpu *cpu, struct mmio_access *mmio)
 		intid = (reg & 0x7f) * 8;
 		masked_access(addr, mmio, owned_bits(cell, intid),
 			      reg < GICD_ISENABLER);
+		if (reg >= GICD_ISENABLER && reg < GICD_ISPENDR)
+			virtual_enable(cpu->cell, mmio, intid,
+				       reg < GICD_ICENABLER);
 		return true;
 	}
 	if (reg >= GICD_IPRIORITYR && reg < GICD_IPRIORITYR_END) {

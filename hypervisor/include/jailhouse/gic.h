@@ -27,6 +27,8 @@ void gic_cpu_shutdown(struct per_cpu *cpu);
 void gic_cpu_reset(struct per_cpu *cpu);
 void gic_kick(struct per_cpu *cpu);
 void gic_raise_spi(unsigned int intid);
+typedef struct cell *(*gic_shared_target_fn)(unsigned int intid);
+int gic_register_shared_irq(unsigned int intid, gic_shared_target_fn target);
 void gic_cell_take_irqs(struct cell *cell);
 void gic_cell_reset_irqs(struct cell *cell);
 void gic_cell_return_irqs(struct cell *cell);

@@ -45,6 +45,12 @@ struct cell {
 	unsigned int config_pages;	/* the copy of the configuration */
 	struct jailhouse_comm_region *comm_page;
 	bool loadable;			/* LOADABLE regions lent to root */
+	/*
+	 * Interrupts it reaches only virtually (a line shared with the root
+	 * cell, e.g. MediaTek's EINT): their enable state is the cell's own.
+	 */
+	u32 virq_allowed[32];
+	u32 virq_enabled[32];
 	/* its IVSHMEM devices, a page */
 	struct ivshmem_endpoint *endpoints;
 	unsigned int num_endpoints;
@@ -80,6 +86,7 @@ struct per_cpu {
 	void *gicr;			/* this CPU's redistributor */
 	unsigned int num_lrs;
 	volatile u32 pending_sgis;	/* virtual SGIs to inject */
+	volatile u16 pending_virq;	/* a shared line's interrupt, or 0 */
 	u16 pending_irqs[PENDING_IRQS];	/* physical IRQs waiting for an LR */
 	unsigned int pending_count;
 	bool underflow_armed;		/* ICH_HCR_EL2.UIE is set */

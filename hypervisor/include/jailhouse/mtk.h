@@ -46,6 +46,7 @@ struct mtk_block_desc {
 	const struct mtk_layout *layout;
 	unsigned int pins;
 	const char *what;
+	u16 irq;		/* EINT: the GIC line all its pins share */
 };
 
 extern const struct mtk_block_desc mtk_blocks[];
@@ -58,6 +59,12 @@ int mtk_cell_init(struct cell *cell);
 void mtk_cell_exit(struct cell *cell);
 bool mtk_mmio_access(struct per_cpu *cpu, u64 address,
 		     struct mmio_access *mmio);
+/*
+ * The shared EINT line @intid: the cell owning the first pending,
+ * unmasked pin of the EINT blocks on that line, or NULL.
+ */
+struct cell *mtk_eint_target(unsigned int intid);
+
 /* The cell that owns @pin of the block at @address, or NULL. */
 struct cell *mtk_pin_owner(u64 address, unsigned int pin);
 void mtk_reset(void);

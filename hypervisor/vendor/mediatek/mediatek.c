@@ -173,10 +173,17 @@ static int activate(const struct mtk_block_desc *desc)
 			 MTK_BLOCK_SIZE, PAGE_FLAG_DEVICE);
 	if (err)
 		return err;
+	if (desc->irq) {
+		err = gic_register_shared_irq(desc->irq, mtk_eint_target);
+		if (err)
+			return err;
+	}
 	block->desc = desc;
 	block->active = true;
 	return 0;
 }
+
+static void grant_shared_lines(struct cell *cell);
 
 int mtk_cell_init(struct cell *cell)
 {
@@ -198,6 +205,8 @@ int mtk_cell_init(struct cell *cell)
 	for (n = 0; n < config->num_vendors && !err; n++)
 		for_each_entry_pin(&v[n], take_pin, cell,
 				   mtk_find_block(v[n].type, v[n].address), n);
+	if (!err && cell != &root_cell)
+		grant_shared_lines(cell);
 	spin_unlock(&mtk_lock);
 	return err;
 }
@@ -220,6 +229,63 @@ void mtk_cell_exit(struct cell *cell)
 	}
 	forget_logged(cell);
 	spin_unlock(&mtk_lock);
+}
+
+/* The cell to which the shared EINT line @intid belongs now. */
+struct cell *mtk_eint_target(unsigned int intid)
+{
+	const struct mtk_block_desc *desc;
+	unsigned int b, word, pin;
+	u32 pending;
+
+	for (b = 0; b < MAX_BLOCKS; b++) {
+		desc = blocks[b].desc;
+		if (!blocks[b].active || desc->irq != intid)
+			continue;
+		for (word = 0; word < MTK_MAX_PINS / 32; word++) {
+			/* STA 0x000, MASK 0x080: pending and not masked */
+			pending = mmio_read((volatile void *)(desc->address +
+							     word * 4), 4) &
+				~mmio_read((volatile void *)(desc->address +
+							    0x080 + word * 4),
+					   4);
+			if (!pending)
+				continue;
+			pin = word * 32 + __builtin_ctz(pending);
+			return blocks[b].owner[pin];
+		}
+	}
+	return NULL;
+}
+
+/* Does @cell own a pin of an EINT block on line @intid? */
+static bool cell_on_line(const struct cell *cell, unsigned int intid)
+{
+	unsigned int b, pin;
+
+	for (b = 0; b < MAX_BLOCKS; b++) {
+		if (!blocks[b].active || blocks[b].desc->irq != intid)
+			continue;
+		for (pin = 0; pin < MTK_MAX_PINS; pin++)
+			if (blocks[b].owner[pin] == cell)
+				return true;
+	}
+	return false;
+}
+
+/*
+ * A cell with EINT lines gets their shared GIC line as a virtual
+ * interrupt; the physical one stays the root cell's.
+ */
+static void grant_shared_lines(struct cell *cell)
+{
+	unsigned int b, irq;
+
+	for (b = 0; b < MAX_BLOCKS; b++) {
+		irq = blocks[b].active ? blocks[b].desc->irq : 0;
+		if (irq && irq < 1024 && cell_on_line(cell, irq))
+			cell->virq_allowed[irq / 32] |= BIT(irq % 32);
+	}
 }
 
 struct cell *mtk_pin_owner(u64 address, unsigned int pin)

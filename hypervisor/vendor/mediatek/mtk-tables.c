@@ -68,25 +68,28 @@ static const struct mtk_layout eint_layout = {
 
 const struct mtk_block_desc mtk_blocks[] = {
 	{ JAILHOUSE_VENDOR_MTK_GPIO, 0x10005000, &gpio_layout, 182,
-	  "GPIO (MT8188 family: pins 0-177; MT8391: 0-181)" },
+	  "GPIO (MT8188 family: pins 0-177; MT8391: 0-181)", 0 },
 	{ JAILHOUSE_VENDOR_MTK_EINT, 0x1000b000, &eint_layout, 225,
-	  "EINT (MT8188 family)" },
+	  "EINT (MT8188 family)", 267 },
 	{ JAILHOUSE_VENDOR_MTK_EINT, 0x11ce0000, &eint_layout, 256,
-	  "EINT instance 0 (MT8391)" },
+	  "EINT instance 0 (MT8391)", 271 },
 	{ JAILHOUSE_VENDOR_MTK_EINT, 0x11de0000, &eint_layout, 256,
-	  "EINT instance 1 (MT8391)" },
+	  "EINT instance 1 (MT8391)", 271 },
 	{ JAILHOUSE_VENDOR_MTK_EINT, 0x11e60000, &eint_layout, 256,
-	  "EINT instance 2 (MT8391)" },
+	  "EINT instance 2 (MT8391)", 271 },
 	{ JAILHOUSE_VENDOR_MTK_EINT, 0x1c01e000, &eint_layout, 256,
-	  "EINT instance 3 (MT8391)" },
+	  "EINT instance 3 (MT8391)", 271 },
 	{ JAILHOUSE_VENDOR_MTK_EINT, 0x11f00000, &eint_layout, 256,
-	  "EINT instance 4 (MT8391)" },
+	  "EINT instance 4 (MT8391)", 271 },
 	/*
-	 * The QEMU bench's stand-in: a reserved RAM page with the GPIO
-	 * layout, so that the trap path is tested end to end.
+	 * The QEMU bench's stand-ins: reserved RAM pages with the GPIO and
+	 * EINT layouts, so that the trap path is tested end to end.
 	 */
 	{ JAILHOUSE_VENDOR_MTK_GPIO, 0x7fb00000, &gpio_layout, 192,
-	  "GPIO test block (QEMU bench)" },
+	  "GPIO test block (QEMU bench)", 0 },
+	/* and an EINT one, its line a free SPI of the bench */
+	{ JAILHOUSE_VENDOR_MTK_EINT, 0x7fb01000, &eint_layout, 256,
+	  "EINT test block (QEMU bench)", 100 },
 };
 
 const unsigned int mtk_num_blocks = ARRAY_SIZE(mtk_blocks);
