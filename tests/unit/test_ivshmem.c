@@ -21,7 +21,6 @@
 struct jailhouse_header hypervisor_header;
 struct jailhouse_system *system_config;
 struct cell root_cell;
-u64 *hv_page_table;
 
 static struct jailhouse_system sys;
 static u32 *state_table;
@@ -42,24 +41,6 @@ static unsigned int pages_used;
 void printk(const char *fmt, ...)
 {
 	(void)fmt;
-}
-
-unsigned long fake_sysreg_read(const char *name)
-{
-	(void)name;
-	return 0;
-}
-
-void fake_sysreg_write(const char *name, unsigned long value)
-{
-	(void)name;
-	(void)value;
-}
-
-int paging_map(u64 *root, u64 virt, u64 phys, u64 size, unsigned long flags)
-{
-	(void)root, (void)virt, (void)phys, (void)size, (void)flags;
-	return 0;
 }
 
 void *page_alloc(void)

@@ -21,7 +21,6 @@
 struct jailhouse_header hypervisor_header;
 struct jailhouse_system *system_config;
 struct cell root_cell;
-u64 *hv_page_table;
 static char last_log[512];
 
 void printk(const char *fmt, ...)
@@ -31,30 +30,6 @@ void printk(const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(last_log, sizeof(last_log), fmt, ap);
 	va_end(ap);
-}
-
-unsigned long fake_sysreg_read(const char *name)
-{
-	(void)name;
-	return 0;
-}
-
-void fake_sysreg_write(const char *name, unsigned long value)
-{
-	(void)name;
-	(void)value;
-}
-
-int gic_register_shared_irq(unsigned int intid, gic_shared_target_fn target)
-{
-	(void)intid, (void)target;
-	return 0;
-}
-
-int paging_map(u64 *root, u64 virt, u64 phys, u64 size, unsigned long flags)
-{
-	(void)root, (void)virt, (void)phys, (void)size, (void)flags;
-	return 0;
 }
 
 static void *read_cell(const char *name)

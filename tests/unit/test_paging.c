@@ -21,18 +21,6 @@ struct jailhouse_header hypervisor_header;
 struct jailhouse_system *system_config;
 struct cell root_cell;
 
-unsigned long fake_sysreg_read(const char *name)
-{
-	(void)name;
-	return 0;
-}
-
-void fake_sysreg_write(const char *name, unsigned long value)
-{
-	(void)name;
-	(void)value;
-}
-
 struct walk {
 	bool mapped;
 	u64 phys;
