@@ -30,21 +30,7 @@
 #include <linux/uio_driver.h>
 #include <linux/version.h>
 
-#define IVSHMEM_VENDOR		0x110a
-#define IVSHMEM_DEVICE		0x4106
-
-/* the vendor-specific capability */
-#define CAP_LENGTH		0x02
-#define CAP_STATE_SIZE		0x04
-#define CAP_RW_SIZE		0x08
-#define CAP_OUTPUT_SIZE		0x10
-#define CAP_ADDRESS		0x18
-#define CAP_MIN_LENGTH		0x20
-
-/* BAR0 */
-#define REG_ID			0x00
-#define REG_MAX_PEERS		0x04
-#define REG_INT_CTRL		0x08
+#include <jailhouse/ivshmem-regs.h>
 
 #define MAP_REGS		0
 #define MAP_STATE		1
@@ -117,7 +103,7 @@ static int ivshmem_irqcontrol(struct uio_info *info, s32 on)
 {
 	struct ivshmem *ivshmem = info->priv;
 
-	writel(on ? 1 : 0, ivshmem->regs + REG_INT_CTRL);
+	writel(on ? 1 : 0, ivshmem->regs + IVSHMEM_REG_INT_CTRL);
 	return 0;
 }
 
@@ -160,15 +146,15 @@ static int setup_shmem(struct pci_dev *pdev, struct uio_info *info, u32 id,
 		dev_err(&pdev->dev, "no vendor-specific capability\n");
 		return -ENODEV;
 	}
-	pci_read_config_byte(pdev, cap + CAP_LENGTH, &len);
-	if (len < CAP_MIN_LENGTH) {
+	pci_read_config_byte(pdev, cap + IVSHMEM_CAP_LENGTH, &len);
+	if (len < IVSHMEM_CAP_SIZE) {
 		dev_err(&pdev->dev, "capability too short (%u bytes)\n", len);
 		return -ENODEV;
 	}
-	pci_read_config_dword(pdev, cap + CAP_STATE_SIZE, &state_size);
-	rw_size = cap_read64(pdev, cap + CAP_RW_SIZE);
-	output_size = cap_read64(pdev, cap + CAP_OUTPUT_SIZE);
-	base = cap_read64(pdev, cap + CAP_ADDRESS);
+	pci_read_config_dword(pdev, cap + IVSHMEM_CAP_STATE_SIZE, &state_size);
+	rw_size = cap_read64(pdev, cap + IVSHMEM_CAP_RW_SIZE);
+	output_size = cap_read64(pdev, cap + IVSHMEM_CAP_OUTPUT_SIZE);
+	base = cap_read64(pdev, cap + IVSHMEM_CAP_ADDRESS);
 
 	dev_info(&pdev->dev,
 		 "state table 0x%x, rw 0x%llx, output 0x%llx (x%u peers) at 0x%llx, ID %u\n",
@@ -209,10 +195,10 @@ static int ivshmem_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 		return err;
 	ivshmem->regs = pcim_iomap_table(pdev)[0];
 	/* off until user space asks, whatever an earlier driver left */
-	writel(0, ivshmem->regs + REG_INT_CTRL);
+	writel(0, ivshmem->regs + IVSHMEM_REG_INT_CTRL);
 
-	id = readl(ivshmem->regs + REG_ID);
-	peers = readl(ivshmem->regs + REG_MAX_PEERS);
+	id = readl(ivshmem->regs + IVSHMEM_REG_ID);
+	peers = readl(ivshmem->regs + IVSHMEM_REG_MAX_PEERS);
 	if (id >= peers) {
 		dev_err(&pdev->dev, "ID %u, but %u peers\n", id, peers);
 		return -ENODEV;
@@ -252,12 +238,12 @@ static void ivshmem_remove(struct pci_dev *pdev)
 {
 	struct ivshmem *ivshmem = pci_get_drvdata(pdev);
 
-	writel(0, ivshmem->regs + REG_INT_CTRL);
+	writel(0, ivshmem->regs + IVSHMEM_REG_INT_CTRL);
 	uio_unregister_device(&ivshmem->info);
 }
 
 static const struct pci_device_id ivshmem_ids[] = {
-	{ PCI_DEVICE(IVSHMEM_VENDOR, IVSHMEM_DEVICE),
+	{ PCI_DEVICE(IVSHMEM_VENDOR_ID, IVSHMEM_DEVICE_ID),
 	  .class = 0xff0000, .class_mask = 0xff0000 },
 	{ }
 };

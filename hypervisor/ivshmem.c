@@ -15,26 +15,21 @@
 #include <jailhouse/hypervisor.h>
 #include <jailhouse/gic.h>
 #include <jailhouse/ivshmem.h>
+#include <jailhouse/ivshmem-regs.h>
 #include <jailhouse/spinlock.h>
 #include <jailhouse/string.h>
 
-#define IVSHMEM_VENDOR_DEVICE	0x4106110aU	/* Siemens, IVSHMEM */
+#define IVSHMEM_VENDOR_DEVICE	((u32)IVSHMEM_DEVICE_ID << 16 | \
+				 IVSHMEM_VENDOR_ID)
 #define PCI_STATUS_CAPS		0x0010
 #define PCI_CMD_MEM		BIT(1)
 #define PCI_CMD_MASTER		BIT(2)
 #define PCI_CMD_INTX_OFF	BIT(10)
 #define PCI_CMD_WRITABLE	(PCI_CMD_MEM | PCI_CMD_MASTER | \
 				 PCI_CMD_INTX_OFF)
-#define IVSHMEM_CAP_OFFSET	0x40
 #define IVSHMEM_CAP_VENDOR	0x09
-#define IVSHMEM_CAP_LENGTH	0x20
 #define IVSHMEM_CFG_END		0x80
 
-#define IVSHMEM_REG_ID		0x00
-#define IVSHMEM_REG_MAX_PEERS	0x04
-#define IVSHMEM_REG_INT_CTRL	0x08
-#define IVSHMEM_REG_DOORBELL	0x0c
-#define IVSHMEM_REG_STATE	0x10
 
 #define MAX_LINKS		16
 
@@ -124,21 +119,21 @@ static u32 config_dword(const struct ivshmem_endpoint *ep, unsigned int reg)
 	case 0x3c:
 		return intx_pin(ep) << 8;
 	case IVSHMEM_CAP_OFFSET:
-		return IVSHMEM_CAP_VENDOR | (IVSHMEM_CAP_LENGTH << 16) |
+		return IVSHMEM_CAP_VENDOR | (IVSHMEM_CAP_SIZE << 16) |
 			((u32)ep->one_shot << 24);
-	case 0x44:
+	case IVSHMEM_CAP_OFFSET + IVSHMEM_CAP_STATE_SIZE:
 		return shmem_region(ep, 0)->size;
-	case 0x48:
+	case IVSHMEM_CAP_OFFSET + IVSHMEM_CAP_RW_SIZE:
 		return shmem_region(ep, 1)->size;
-	case 0x4c:
+	case IVSHMEM_CAP_OFFSET + IVSHMEM_CAP_RW_SIZE + 4:
 		return shmem_region(ep, 1)->size >> 32;
-	case 0x50:
+	case IVSHMEM_CAP_OFFSET + IVSHMEM_CAP_OUTPUT_SIZE:
 		return shmem_region(ep, 2)->size;
-	case 0x54:
+	case IVSHMEM_CAP_OFFSET + IVSHMEM_CAP_OUTPUT_SIZE + 4:
 		return shmem_region(ep, 2)->size >> 32;
-	case 0x58:
+	case IVSHMEM_CAP_OFFSET + IVSHMEM_CAP_ADDRESS:
 		return shmem_region(ep, 0)->virt_start;
-	case 0x5c:
+	case IVSHMEM_CAP_OFFSET + IVSHMEM_CAP_ADDRESS + 4:
 		return shmem_region(ep, 0)->virt_start >> 32;
 	default:
 		return reg < IVSHMEM_CFG_END ? 0 : 0xffffffff;
@@ -165,7 +160,7 @@ static bool write_config_dword(struct ivshmem_endpoint *ep,
 		ep->one_shot = (value >> 24) & 1;
 		return true;
 	case IVSHMEM_CAP_OFFSET + 4 ... IVSHMEM_CAP_OFFSET +
-		IVSHMEM_CAP_LENGTH - 4:
+		IVSHMEM_CAP_SIZE - 4:
 		return true;	/* read only, ignored */
 	default:
 		return false;

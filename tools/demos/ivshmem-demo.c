@@ -28,10 +28,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define REG_ID		0x00
-#define REG_MAX_PEERS	0x04
-#define REG_DOORBELL	0x0c
-#define REG_STATE	0x10
+#include <jailhouse/ivshmem-regs.h>
 
 /* the maps of uio_ivshmem */
 enum { MAP_REGS, MAP_STATE, MAP_RW, MAP_INPUT, MAP_OUTPUT, NUM_MAPS };
@@ -194,8 +191,8 @@ static void setup(const char *dev)
 	    !maps[MAP_OUTPUT].mem || !maps[MAP_INPUT].mem)
 		fail("%s: no registers, state table or output sections", dev);
 
-	id = reg_read(REG_ID);
-	peers = reg_read(REG_MAX_PEERS);
+	id = reg_read(IVSHMEM_REG_ID);
+	peers = reg_read(IVSHMEM_REG_MAX_PEERS);
 	if (output_size() < 8 || id >= peers ||
 	    maps[MAP_INPUT].size < peers * output_size())
 		fail("%s: ID %u, %u peers, output sections of 0x%zx bytes "
@@ -255,7 +252,7 @@ static void ring(void)
 	maps[MAP_OUTPUT].mem[1] = sent;
 	/* the counter before the doorbell */
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
-	reg_write(REG_DOORBELL, target << 16);
+	reg_write(IVSHMEM_REG_DOORBELL, target << 16);
 }
 
 static void on_signal(int sig)
@@ -319,7 +316,7 @@ int main(int argc, char *argv[])
 	maps[MAP_OUTPUT].mem[0] = maps[MAP_OUTPUT].mem[1] = 0;
 	if (maps[MAP_RW].mem && (id + 1) * 4 <= maps[MAP_RW].size)
 		maps[MAP_RW].mem[id] = 0x1000 + id;
-	reg_write(REG_STATE, id + 1);
+	reg_write(IVSHMEM_REG_STATE, id + 1);
 	set_interrupts(1);
 
 	while (!stop) {

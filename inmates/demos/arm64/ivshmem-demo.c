@@ -18,16 +18,10 @@
  * hypervisor stops the cell.
  */
 #include <inmate.h>
+#include <jailhouse/ivshmem-regs.h>
 
-#define IVSHMEM_VENDOR		0x110a
-#define IVSHMEM_DEVICE		0x4106
 #define PCI_CMD_MEM		(1 << 1)
-
-#define REG_ID			0x00
-#define REG_MAX_PEERS		0x04
-#define REG_INT_CTRL		0x08
-#define REG_DOORBELL		0x0c
-#define REG_STATE		0x10
+#define CAP(field)		(IVSHMEM_CAP_OFFSET + IVSHMEM_CAP_##field)
 
 static unsigned long regs;
 static volatile u32 *state_table, *rw_section;
@@ -68,14 +62,14 @@ static void ivshmem_irq(unsigned int intid)
 
 static int setup_device(u16 bdf)
 {
-	u64 shmem = config_u64(bdf, 0x58);
-	u32 state_size = pci_read_config(bdf, 0x44);
-	u64 rw_size = config_u64(bdf, 0x48);
+	u64 shmem = config_u64(bdf, CAP(ADDRESS));
+	u32 state_size = pci_read_config(bdf, CAP(STATE_SIZE));
+	u64 rw_size = config_u64(bdf, CAP(RW_SIZE));
 	unsigned int pin = (pci_read_config(bdf, 0x3c) >> 8) & 0xff;
 	unsigned int intid;
 
-	printk("IVSHMEM: Found %04x:%04x at %02x:%02x.%x\n", IVSHMEM_VENDOR,
-	       IVSHMEM_DEVICE, bdf >> 8, (bdf >> 3) & 0x1f, bdf & 7);
+	printk("IVSHMEM: Found %04x:%04x at %02x:%02x.%x\n", IVSHMEM_VENDOR_ID,
+	       IVSHMEM_DEVICE_ID, bdf >> 8, (bdf >> 3) & 0x1f, bdf & 7);
 	regs = cmdline_parse_int("bar", comm_region->pci_mmconfig_base +
 				 0x100000 + (bdf << 12));
 	pci_write_config(bdf, 0x10, regs);
@@ -86,9 +80,9 @@ static int setup_device(u16 bdf)
 	state_table = (volatile u32 *)shmem;
 	rw_section = (volatile u32 *)(shmem + state_size);
 	out_base = shmem + state_size + rw_size;
-	out_size = config_u64(bdf, 0x50);
-	id = mmio_read32(regs + REG_ID);
-	peers = mmio_read32(regs + REG_MAX_PEERS);
+	out_size = config_u64(bdf, CAP(OUTPUT_SIZE));
+	id = mmio_read32(regs + IVSHMEM_REG_ID);
+	peers = mmio_read32(regs + IVSHMEM_REG_MAX_PEERS);
 	own_out = output_section(id);
 	printk("IVSHMEM: ID = %u\n", id);
 	printk("IVSHMEM: Maximum peers = %u\n", peers);
@@ -129,7 +123,7 @@ void inmate_main(void)
 {
 	long long count = cmdline_parse_int("count", -1);
 	u64 period = cmdline_parse_int("period", 1000000);
-	int bdf = pci_find_device(IVSHMEM_VENDOR, IVSHMEM_DEVICE, 0);
+	int bdf = pci_find_device(IVSHMEM_VENDOR_ID, IVSHMEM_DEVICE_ID, 0);
 	u32 target;
 
 	if (gic_init() || bdf < 0) {
@@ -140,13 +134,13 @@ void inmate_main(void)
 	target = cmdline_parse_int("target", (id + 1) % peers);
 	own_out[0] = own_out[1] = 0;
 	rw_section[id] = 0x1000 + id;
-	mmio_write32(regs + REG_STATE, id + 1);
+	mmio_write32(regs + IVSHMEM_REG_STATE, id + 1);
 	irq_enable();
 
 	/* the other side first: its state changes are no doorbells */
 	while (!peers_up(target, cmdline_parse_bool("wait-all", false)))
 		wait_us(1000);
-	mmio_write32(regs + REG_INT_CTRL, 1);
+	mmio_write32(regs + IVSHMEM_REG_INT_CTRL, 1);
 	print_shared();
 	wait_us(period);
 
@@ -154,7 +148,7 @@ void inmate_main(void)
 		printk("IVSHMEM: Sending interrupt %u to peer %u\n",
 		       own_out[1] + 1, target);
 		own_out[1]++;
-		mmio_write32(regs + REG_DOORBELL, target << 16);
+		mmio_write32(regs + IVSHMEM_REG_DOORBELL, target << 16);
 		wait_us(period);
 	}
 	wait_us(period);
