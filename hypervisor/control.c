@@ -298,9 +298,21 @@ void cell_end_itself(struct per_cpu *cpu, struct trap_frame *frame,
 	arch_cpu_wait(cpu, frame);
 }
 
-static void reset_stats(struct per_cpu *cpu)
+/*
+ * The CPUs of @cell (which wait, off) now belong to @to; their counters
+ * start again (abi-facts §3.3).
+ */
+static void move_cpus(const struct cell *cell, struct cell *to)
 {
-	memset(cpu->stats, 0, sizeof(cpu->stats));
+	struct per_cpu *cpu;
+	unsigned int id;
+
+	for_each_cell_cpu(id, cell) {
+		cpu = per_cpu(id);
+		cpu->cell = to;
+		cpu->failed = false;
+		memset(cpu->stats, 0, sizeof(cpu->stats));
+	}
 }
 
 /* ---- cell management, from the root cell ---- */
@@ -494,7 +506,7 @@ static int build_cell(struct cell *cell)
 
 static long cell_create(u64 config_ipa)
 {
-	unsigned int slot = free_slot(), id;
+	unsigned int slot = free_slot();
 	struct cell *cell;
 	int err;
 
@@ -526,11 +538,7 @@ static long cell_create(u64 config_ipa)
 		return err;
 	}
 	gic_cell_take_irqs(cell);
-	for_each_cell_cpu(id, cell) {
-		per_cpu(id)->cell = cell;
-		per_cpu(id)->failed = false;
-		reset_stats(per_cpu(id));
-	}
+	move_cpus(cell, cell);
 	cells[slot] = cell;
 	cells_existing++;
 	arch_flush_cell_tlbs();
@@ -580,7 +588,7 @@ static void fill_comm_page(struct cell *cell)
 
 static long cell_start(struct cell *cell)
 {
-	struct per_cpu *first = NULL;
+	struct per_cpu *first = cell_first_cpu(cell);
 	unsigned int id;
 	int err = ask_shutdown(cell);
 
@@ -594,11 +602,8 @@ static long cell_start(struct cell *cell)
 	fill_comm_page(cell);
 	ivshmem_cell_reset(cell);
 	gic_cell_reset_irqs(cell);
-	for_each_cell_cpu(id, cell) {
+	for_each_cell_cpu(id, cell)
 		per_cpu(id)->failed = false;
-		if (!first)
-			first = per_cpu(id);
-	}
 	if (!first)
 		return -EINVAL;
 	/* before the cell runs: it may share the UART */
@@ -615,18 +620,14 @@ static long cell_start(struct cell *cell)
 
 static long cell_destroy(struct cell *cell)
 {
-	unsigned int id, n;
+	unsigned int n;
 	int err = ask_shutdown(cell);
 
 	if (err)
 		return err;
 	cell_stop_cpus(cell, NULL);
 	printk("Closing cell \"%s\"\n", cell->config->name);
-	for_each_cell_cpu(id, cell) {
-		per_cpu(id)->cell = &root_cell;
-		per_cpu(id)->failed = false;
-		reset_stats(per_cpu(id));
-	}
+	move_cpus(cell, &root_cell);
 	cell_return_memory(cell);
 	gic_cell_return_irqs(cell);
 	for (n = 0; n < MAX_CELLS; n++)

@@ -340,7 +340,7 @@ void gic_cpu_shutdown(struct per_cpu *cpu)
 
 static bool cell_owns_irq(const struct cell *cell, unsigned int intid)
 {
-	return intid < 1024 && (cell->irq_bitmap[intid / 32] >> (intid % 32)) & 1;
+	return intid < 1024 && bitmap32_test(cell->irq_bitmap, intid);
 }
 
 /* Put @lr into a free list register; false if all are in use. */
@@ -476,17 +476,9 @@ int gic_register_shared_irq(unsigned int intid, gic_shared_target_fn target)
 
 static bool virq_enabled(const struct cell *cell, unsigned int intid)
 {
-	return (cell->virq_enabled[intid / 32] >> (intid % 32)) & 1;
+	return bitmap32_test(cell->virq_enabled, intid);
 }
 
-static struct per_cpu *first_running_cpu(const struct cell *cell)
-{
-	unsigned int cpu;
-
-	for_each_cell_cpu(cpu, cell)
-		return per_cpu(cpu)->parked ? NULL : per_cpu(cpu);
-	return NULL;
-}
 
 /*
  * A shared line fired: if its target is another cell that has it
@@ -504,8 +496,9 @@ static bool route_shared(struct per_cpu *cpu, unsigned int intid, u64 iar)
 	target = shared_irqs[n].target(intid);
 	if (!target || target == &root_cell || !virq_enabled(target, intid))
 		return false;
-	target_cpu = first_running_cpu(target);
-	if (!target_cpu)
+	/* a cell that is not running gets nothing: the root cell does */
+	target_cpu = cell_first_cpu(target);
+	if (!target_cpu || target_cpu->parked)
 		return false;
 	gicd_write_bit(GICD_ICENABLER, intid);
 	shared_irqs[n].masked_for = target;
@@ -646,11 +639,9 @@ static void quiesce_spi(unsigned int intid)
 
 static u64 first_cpu_affinity(const struct cell *cell)
 {
-	unsigned int cpu;
+	struct per_cpu *cpu = cell_first_cpu(cell);
 
-	for_each_cell_cpu(cpu, cell)
-		return per_cpu(cpu)->mpidr;
-	return 0;
+	return cpu ? cpu->mpidr : 0;
 }
 
 static void route_spi(unsigned int intid, u64 mpidr)
@@ -672,7 +663,7 @@ static void for_each_owned_spi(const struct cell *cell,
 
 static void take_spi(const struct cell *cell, unsigned int intid)
 {
-	root_cell.irq_bitmap[intid / 32] &= ~BIT(intid % 32);
+	bitmap32_clear(root_cell.irq_bitmap, intid);
 	quiesce_spi(intid);
 	route_spi(intid, first_cpu_affinity(cell));
 }
@@ -688,7 +679,7 @@ static void return_spi(const struct cell *cell, unsigned int intid)
 	(void)cell;
 	quiesce_spi(intid);
 	route_spi(intid, first_cpu_affinity(&root_cell));
-	root_cell.irq_bitmap[intid / 32] |= BIT(intid % 32);
+	bitmap32_set(root_cell.irq_bitmap, intid);
 }
 
 /* A virtual device's interrupt: @intid pending, routed as configured. */
@@ -845,8 +836,7 @@ static bool irouter_access(struct per_cpu *cpu, struct mmio_access *mmio,
 		if (!mmio->is_write)
 			mmio->value = 0;
 		else if (cpu->cell != &root_cell &&
-			 !((cpu->cell->virq_allowed[intid / 32] >>
-			    (intid % 32)) & 1))
+			 !bitmap32_test(cpu->cell->virq_allowed, intid))
 			return deny_irq(cpu, mmio, "route", intid,
 					"GICD_IROUTER", intid);
 		return true;

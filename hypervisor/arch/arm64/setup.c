@@ -33,8 +33,7 @@ int arch_cpu_init(struct per_cpu *cpu)
 	unsigned int cpu_id = cpu->cpu_id;
 	int err;
 
-	if (cpu_id >= MAX_CPUS ||
-	    !((root_cell.cpu_set[cpu_id / 8] >> (cpu_id % 8)) & 1)) {
+	if (!cell_has_cpu(&root_cell, cpu_id)) {
 		printk("ERROR: CPU %u is online but not in the root cell's "
 		       "CPU set\n", cpu_id);
 		return -EINVAL;

@@ -7,6 +7,7 @@
 #define _JAILHOUSE_HYPERVISOR_H
 
 #include <jailhouse/types.h>
+#include <jailhouse/bitmap.h>
 #include <jailhouse/cell-config.h>
 #include <jailhouse/header.h>
 #include <jailhouse/hypercall.h>
@@ -65,7 +66,7 @@ extern struct cell *cells[MAX_CELLS];
 
 static inline bool cell_has_cpu(const struct cell *cell, unsigned int cpu)
 {
-	return cpu < MAX_CPUS && (cell->cpu_set[cpu / 8] >> (cpu % 8)) & 1;
+	return cpu < MAX_CPUS && bitmap8_test(cell->cpu_set, cpu);
 }
 
 #define for_each_cell_cpu(cpu, cell)					\
@@ -120,6 +121,16 @@ static inline struct per_cpu *per_cpu(unsigned int cpu)
 	return (struct per_cpu *)((unsigned long)&hypervisor_header +
 				  hypervisor_header.core_size +
 				  cpu * PERCPU_SIZE);
+}
+
+/* The cell's lowest-numbered CPU, the one a cell starts on; NULL if none. */
+static inline struct per_cpu *cell_first_cpu(const struct cell *cell)
+{
+	unsigned int cpu;
+
+	for_each_cell_cpu(cpu, cell)
+		return per_cpu(cpu);
+	return NULL;
 }
 
 /* The running CPU's data: TPIDR_EL2 points to it. */

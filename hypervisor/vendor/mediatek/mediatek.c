@@ -284,7 +284,7 @@ static void grant_shared_lines(struct cell *cell)
 	for (b = 0; b < MAX_BLOCKS; b++) {
 		irq = blocks[b].active ? blocks[b].desc->irq : 0;
 		if (irq && irq < 1024 && cell_on_line(cell, irq))
-			cell->virq_allowed[irq / 32] |= BIT(irq % 32);
+			bitmap32_set(cell->virq_allowed, irq);
 	}
 }
 
