@@ -134,14 +134,8 @@ static u64 counter_us(void)
  */
 static void comm_page_sync(const struct cell *cell)
 {
-	unsigned long line;
-
-	dsb(ish);
-	for (line = (unsigned long)cell->comm_page;
-	     line < (unsigned long)cell->comm_page +
-	     sizeof(struct jailhouse_comm_region); line += 16)
-		dc_civac(line);
-	dsb(ish);
+	dcache_clean_inval(cell->comm_page,
+			   sizeof(struct jailhouse_comm_region));
 }
 
 static u32 read_cell_state(const struct cell *cell)
@@ -401,8 +395,11 @@ static int read_cell_config(struct cell *cell, u64 ipa)
 	}
 	cell->config_pages = ALIGN_UP(size, PAGE_SIZE) / PAGE_SIZE;
 	cell->config = pages_alloc(cell->config_pages);
-	if (!cell->config)
+	if (!cell->config) {
+		printk("ERROR: out of hypervisor memory for cell '%.31s': "
+		       "enlarge hypervisor_memory.size\n", desc.name);
 		return -ENOMEM;
+	}
 	err = copy_from_root((void *)cell->config, ipa, size);
 	if (!err &&
 	    memcmp(&desc, cell->config, sizeof(desc)))
@@ -439,9 +436,9 @@ static int check_cell_fits(const struct cell *new)
 			return -EBUSY;
 		}
 		if (!per_cpu(cpu)->parked) {
-			printk("ERROR: cell '%s': CPU %u still runs in the root "
-			       "cell: take it offline first\n", desc->name,
-			       cpu);
+			printk("ERROR: cell '%s': CPU %u still runs in the "
+			       "root cell: take it offline first\n",
+			       desc->name, cpu);
 			return -EBUSY;
 		}
 	}
@@ -530,7 +527,8 @@ static long cell_create(u64 config_ipa)
 		arch_flush_cell_tlbs();
 	}
 	if (err) {
-		if (err == -ENOMEM)
+		/* without a configuration copy, read_cell_config said why */
+		if (err == -ENOMEM && cell->config)
 			printk("ERROR: out of hypervisor memory for cell "
 			       "'%s': enlarge hypervisor_memory.size\n",
 			       cell->config->name);
@@ -577,7 +575,8 @@ static void fill_comm_page(struct cell *cell)
 	if (CELL_FLAGS_VIRTUAL_CONSOLE_ACTIVE(desc->flags))
 		comm->flags |= COMM_REGION_DBG_PUTC_ACTIVE;
 	comm->console = desc->console;
-	comm->pci_mmconfig_base = system_config->platform_info.pci_mmconfig_base;
+	comm->pci_mmconfig_base =
+		system_config->platform_info.pci_mmconfig_base;
 	comm->gic_version = system_config->platform_info.arm.gic_version;
 	comm->gicd_base = system_config->platform_info.arm.gicd_base;
 	comm->gicc_base = system_config->platform_info.arm.gicc_base;

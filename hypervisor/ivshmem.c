@@ -50,14 +50,6 @@ shmem_region(const struct ivshmem_endpoint *ep, unsigned int n)
 		[ep->info->shmem_regions_start + n];
 }
 
-/* The state table to and from the point of coherency: a peer may run
- * with caches off. */
-static void sync_state_entry(u32 *entry)
-{
-	dsb(ish);
-	dc_civac(entry);
-	dsb(ish);
-}
 
 static unsigned int intx_pin(const struct ivshmem_endpoint *ep)
 {
@@ -93,7 +85,8 @@ static void set_state(struct ivshmem_endpoint *ep, u32 state)
 	if (*entry == state)
 		return;
 	*entry = state;
-	sync_state_entry(entry);
+	/* a peer may run with caches off */
+	dcache_clean_inval(entry, sizeof(*entry));
 	notify_peers(ep);
 }
 
@@ -353,7 +346,7 @@ static struct ivshmem_link *find_link(u16 domain, u16 bdf, bool create)
 static int attach(struct ivshmem_endpoint *ep)
 {
 	const struct jailhouse_memory *state = shmem_region(ep, 0);
-	unsigned int id = ep->info->shmem_dev_id, n;
+	unsigned int id = ep->info->shmem_dev_id;
 	struct ivshmem_link *link;
 	int err;
 
@@ -367,7 +360,8 @@ static int attach(struct ivshmem_endpoint *ep)
 		printk("ERROR: cell '%s': IVSHMEM %02x:%02x.%x: peer id %u is "
 		       "cell '%s''s already\n", ep->cell->config->name,
 		       ep->info->bdf >> 8, (ep->info->bdf >> 3) & 0x1f,
-		       ep->info->bdf & 7, id, link->peer[id]->cell->config->name);
+		       ep->info->bdf & 7, id,
+		       link->peer[id]->cell->config->name);
 		return -EBUSY;
 	}
 	if (!link->peers) {
@@ -379,8 +373,7 @@ static int attach(struct ivshmem_endpoint *ep)
 			return err;
 		link->state_table = (u32 *)state->phys_start;
 		memset(link->state_table, 0, state->size);
-		for (n = 0; n < state->size; n += 64)
-			sync_state_entry(link->state_table + n / 4);
+		dcache_clean_inval(link->state_table, state->size);
 	}
 	link->peer[id] = ep;
 	link->peers++;

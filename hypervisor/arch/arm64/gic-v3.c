@@ -559,12 +559,13 @@ void gic_handle_irq(struct per_cpu *cpu)
 			break;
 		cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_TOTAL]++;
 		write_sysreg(icc_eoir1_el1, iar);
-		if (intid == SGI_INJECT || intid == maintenance_irq) {
+		if (intid == SGI_INJECT) {
 			write_sysreg(icc_dir_el1, iar);
-			if (intid == SGI_INJECT) {
-				cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_MANAGEMENT]++;
-				continue;
-			}
+			cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_MANAGEMENT]++;
+			continue;
+		}
+		if (intid == maintenance_irq) {
+			write_sysreg(icc_dir_el1, iar);
 			cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_MAINTENANCE]++;
 			handle_eoi_maintenance(cpu);
 			/*

@@ -86,14 +86,9 @@ void arch_cpu_restore(struct per_cpu *cpu)
  */
 bool arch_leave_hypervisor(struct trap_frame *frame)
 {
-	unsigned long line;
-
 	arch_cpu_restore(this_cpu());
 	frame->x[0] = 0;
-	for (line = (unsigned long)frame;
-	     line < (unsigned long)frame + sizeof(*frame); line += 16)
-		dc_civac(line);
-	dsb(sy);
+	dcache_clean_inval(frame, sizeof(*frame));
 	return true;
 }
 

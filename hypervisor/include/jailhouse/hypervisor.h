@@ -185,6 +185,22 @@ void cell_collect_irqs(struct cell *cell);
 bool mmio_subpage_access(struct cell *cell, u64 address, unsigned int size,
 			 bool is_write, u64 *value);
 
+/*
+ * Clean and invalidate [start, start + size) to the point of coherency,
+ * for an observer with its MMU or caches off (a cell starting up, the
+ * disable path).  16 bytes: the smallest data cache line there is.
+ */
+static inline void dcache_clean_inval(const volatile void *start,
+				      unsigned long size)
+{
+	unsigned long line = (unsigned long)start & ~15UL;
+
+	dsb(ish);
+	for (; line < (unsigned long)start + size; line += 16)
+		dc_civac(line);
+	dsb(sy);
+}
+
 static inline u64 mmio_read(volatile void *addr, unsigned int size)
 {
 	switch (size) {
