@@ -39,9 +39,18 @@ static bool maintenance_level;
 static unsigned int iar_reads;
 static u64 eisr;
 
+/* the hypervisor's log: the last line and how many were written */
+static char last_log[256];
+static unsigned int num_logs;
+
 void printk(const char *fmt, ...)
 {
-	(void)fmt;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(last_log, sizeof(last_log), fmt, ap);
+	va_end(ap);
+	num_logs++;
 }
 
 static int lr_index(const char *name)
@@ -173,9 +182,9 @@ static bool access(unsigned int cpu, u64 offset, unsigned int size,
 }
 
 /*
- * Set-enable writes only reach the writer's interrupts.  A cell other
- * than the root that sets a foreign bit commits a violation; the root
- * cell's foreign bits are dropped.
+ * Set-enable writes only reach the writer's interrupts.  The foreign bits
+ * of a cell other than the root are dropped, the cell runs on, and each
+ * foreign INTID is logged once (a Linux or RTOS GIC init writes them all).
  */
 static void test_enable_filtered(void **state)
 {
@@ -183,28 +192,83 @@ static void test_enable_filtered(void **state)
 
 	(void)state;
 	memset(gicd_mem, 0, GICD_SIZE);
+	memset(cell_a.foreign_logged, 0, sizeof(cell_a.foreign_logged));
+	memset(cell_b.foreign_logged, 0, sizeof(cell_b.foreign_logged));
+	num_logs = 0;
 	assert_true(access(0, 0x104, 4, true, &value));	/* SPIs 32-63 */
 	assert_false(last_denied);
 	assert_int_equal(reg32(gicd_mem, 0x104), 0xffffffff);
+	assert_int_equal(num_logs, 0);
 	value = 0xffffffff;
 	assert_true(access(0, 0x108, 4, true, &value));	/* 64-95: B's */
-	assert_true(last_denied);
+	assert_false(last_denied);
 	assert_int_equal(reg32(gicd_mem, 0x108), 0);
+	assert_int_equal(num_logs, 1);
+	assert_non_null(strstr(last_log, "Cell 'A': writes to INTIDs 64-95 "
+			       "dropped: not its interrupts "
+			       "(GICD_ISENABLER2"));
+	/* once per INTID: the same write again says nothing */
+	value = 0xffffffff;
+	assert_true(access(0, 0x108, 4, true, &value));
+	assert_int_equal(num_logs, 1);
 	value = 0xffffffff;
 	assert_true(access(1, 0x108, 4, true, &value));
 	assert_false(last_denied);
 	assert_int_equal(reg32(gicd_mem, 0x108), 0xffffffff);
-	/* clearing foreign bits is no violation, and changes nothing */
+	assert_int_equal(num_logs, 1);
+	/* clearing foreign bits changes nothing either */
 	value = 0xffffffff;
 	assert_true(access(0, 0x188, 4, true, &value));
 	assert_false(last_denied);
+	assert_int_equal(reg32(gicd_mem, 0x108), 0xffffffff);
+	/* a word with owned and foreign INTIDs: runs around the owned one */
+	value = 0xffffffff;
+	assert_true(access(0, 0x10c, 4, true, &value));	/* 96-127 */
+	assert_int_equal(reg32(gicd_mem, 0x10c), 1U << 4);
+	assert_int_equal(num_logs, 3);
+	assert_non_null(strstr(last_log, "INTIDs 101-127 dropped"));
 	/* reads show only the reader's interrupts */
 	value = 0;
 	assert_true(access(0, 0x108, 4, false, &value));
 	assert_int_equal(value, 0);
 	value = 0;
-	assert_true(access(0, 0x10c, 4, false, &value));
+	assert_true(access(0, 0x110, 4, false, &value));
 	assert_int_equal(value, 0);
+}
+
+/* Priority and configuration of foreign INTIDs: dropped, logged once. */
+static void test_foreign_fields_logged(void **state)
+{
+	u64 value = 0xa0a0a0a0;
+
+	(void)state;
+	memset(gicd_mem, 0, GICD_SIZE);
+	memset(cell_a.foreign_logged, 0, sizeof(cell_a.foreign_logged));
+	num_logs = 0;
+	/* a read-modify-write of an owned field keeps foreign fields 0 */
+	value = 0xa0;
+	assert_true(access(0, 0x400 + 100, 4, true, &value));	/* 100-103 */
+	assert_int_equal(num_logs, 0);
+	value = 0xa0a0a0a0;
+	assert_true(access(0, 0x400 + 100, 4, true, &value));
+	assert_int_equal(reg32(gicd_mem, 0x400 + 100), 0xa0);
+	assert_int_equal(num_logs, 1);
+	assert_non_null(strstr(last_log, "INTIDs 101-103 dropped: not its "
+			       "interrupts (GICD_IPRIORITYR25"));
+	value = 0x3;
+	assert_true(access(0, 0x400 + 101, 1, true, &value));
+	assert_int_equal(num_logs, 1);
+	/* ICFGR4: INTIDs 64-79 are B's */
+	value = 0x2;
+	assert_true(access(0, 0xc00 + 4 * 4, 4, true, &value));
+	assert_int_equal(reg32(gicd_mem, 0xc00 + 4 * 4), 0);
+	assert_int_equal(num_logs, 2);
+	assert_non_null(strstr(last_log, "write to INTID 64 dropped: not its "
+			       "interrupt (GICD_ICFGR4"));
+	/* wrongly sized configuration accesses touch nothing */
+	value = 0xff;
+	assert_false(access(0, 0xc00 + 2 * 4, 1, true, &value));
+	assert_int_equal(gicd_mem[0xc00 + 2 * 4], 0);
 }
 
 static void test_root_foreign_bits_dropped(void **state)
@@ -258,8 +322,8 @@ static void test_config_rmw(void **state)
 }
 
 /*
- * Routing: a cell routes its own SPIs to its own CPUs; a foreign SPI or
- * a foreign CPU is a violation and nothing is written.
+ * Routing: a cell routes its own SPIs to its own CPUs; a route of a
+ * foreign SPI, or to a foreign CPU, is dropped and logged once.
  */
 static void test_router(void **state)
 {
@@ -267,14 +331,24 @@ static void test_router(void **state)
 
 	(void)state;
 	memset(gicd_mem, 0, GICD_SIZE);
+	memset(cell_a.foreign_logged, 0, sizeof(cell_a.foreign_logged));
+	num_logs = 0;
+	*(u64 *)(gicd_mem + 0x6000 + 8 * 70) = 0x1;
 	assert_true(access(0, 0x6000 + 8 * 70, 8, true, &value));
-	assert_true(last_denied);
-	assert_int_equal(*(u64 *)(gicd_mem + 0x6000 + 8 * 70), 0);
+	assert_false(last_denied);
+	assert_int_equal(*(u64 *)(gicd_mem + 0x6000 + 8 * 70), 1);
+	assert_int_equal(num_logs, 1);
+	assert_non_null(strstr(last_log, "write to INTID 70 dropped"));
+	assert_true(access(0, 0x6000 + 8 * 70, 8, true, &value));
+	assert_int_equal(num_logs, 1);
 	value = 0x1;			/* CPU 1 is cell B's */
 	*(u64 *)(gicd_mem + 0x6000 + 8 * 40) = 0x55;
 	assert_true(access(0, 0x6000 + 8 * 40, 8, true, &value));
-	assert_true(last_denied);
+	assert_false(last_denied);
 	assert_int_equal(*(u64 *)(gicd_mem + 0x6000 + 8 * 40), 0x55);
+	assert_int_equal(num_logs, 2);
+	assert_non_null(strstr(last_log, "route of INTID 40 to 0x1 dropped: "
+			       "not one of its CPUs"));
 	value = 0x0;			/* CPU 0, its own */
 	assert_true(access(0, 0x6000 + 8 * 40, 8, true, &value));
 	assert_false(last_denied);
@@ -552,6 +626,7 @@ int main(void)
 		cmocka_unit_test(test_priority_rmw),
 		cmocka_unit_test(test_config_rmw),
 		cmocka_unit_test(test_root_foreign_bits_dropped),
+		cmocka_unit_test(test_foreign_fields_logged),
 		cmocka_unit_test(test_router),
 		cmocka_unit_test(test_spi_changes_hands),
 		cmocka_unit_test(test_sgi_pending_state),

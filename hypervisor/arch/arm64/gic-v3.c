@@ -758,46 +758,85 @@ static void masked_access(volatile u8 *reg, struct mmio_access *mmio,
 	spin_unlock(&dist_lock);
 }
 
-/* A cell other than the root touched an interrupt it does not own. */
-static bool deny_irq(struct per_cpu *cpu, struct mmio_access *mmio,
-		     const char *action, unsigned int intid, const char *reg,
-		     unsigned int index)
+/*
+ * A cell other than the root wrote state of interrupts it does not own:
+ * @foreign has a bit for each such INTID, counted from @first_intid (a
+ * register covers an aligned group of INTIDs within one 32-bit word).
+ * The write is dropped for them and the cell runs on (Linux's and an
+ * RTOS's GIC init write every SPI); each INTID is logged once per cell,
+ * so a cell cannot flood the console.
+ */
+static void drop_foreign(struct per_cpu *cpu, unsigned int first_intid,
+			 u32 foreign, const char *reg, unsigned int index)
 {
-	printk("FATAL: CPU %u: cell '%s' may not %s INTID %u: not its "
-	       "interrupt (%s%u, PC 0x%lx)\n", cpu->cpu_id,
-	       cpu->cell->config->name, action, intid, reg, index,
-	       read_sysreg(elr_el2));
-	mmio->denied = true;
-	return true;
+	struct cell *cell = cpu->cell;
+	unsigned int shift = first_intid % 32, first, last;
+	u32 fresh;
+
+	if (cell == &root_cell || !foreign || first_intid >= 1024)
+		return;
+	foreign <<= shift;
+	fresh = foreign & ~__atomic_fetch_or(
+		&cell->foreign_logged[first_intid / 32], foreign,
+		__ATOMIC_RELAXED);
+	first_intid -= shift;
+	while (fresh) {
+		first = __builtin_ctz(fresh);
+		last = first;
+		while (last < 31 && (fresh & BIT(last + 1)))
+			last++;
+		fresh &= ~(u32)(((1UL << (last + 1)) - 1) & ~(BIT(first) - 1));
+		if (first == last)
+			printk("Cell '%s': write to INTID %u dropped: not its "
+			       "interrupt (%s%u, PC 0x%lx)\n",
+			       cell->config->name, first_intid + first, reg,
+			       index, read_sysreg(elr_el2));
+		else
+			printk("Cell '%s': writes to INTIDs %u-%u dropped: "
+			       "not its interrupts (%s%u, PC 0x%lx)\n",
+			       cell->config->name, first_intid + first,
+			       first_intid + last, reg, index,
+			       read_sysreg(elr_el2));
+	}
 }
 
-/*
- * GICD_IS{ENABLE,PEND,ACTIVE}R: setting a bit of an SPI the cell does not
- * own is a violation for cells other than the root, whose Linux may
- * write whole registers.  Clearing foreign bits is silently ignored
- * (an RTOS clears everything at start).
- */
-static bool foreign_set_bits(struct per_cpu *cpu, struct mmio_access *mmio,
-			     u64 reg)
+/* Non-zero fields of @width bits per INTID outside @mask, as INTID bits. */
+static u32 foreign_fields(u64 value, u64 mask, unsigned int count,
+			  unsigned int width)
 {
-	static const char *const names[] = {
-		"enable", "GICD_ISENABLER", "set pending", "GICD_ISPENDR",
-		"activate", "GICD_ISACTIVER",
-	};
-	unsigned int intid = (reg & 0x7f) * 8, kind;
-	u32 foreign;
+	u64 field = (1UL << width) - 1;
+	u32 foreign = 0;
+	unsigned int n;
 
-	if (!mmio->is_write || cpu->cell == &root_cell || intid < 32 ||
-	    reg < GICD_ISENABLER || (reg & 0x80))
-		return false;
-	foreign = mmio->value & ~owned_bits(cpu->cell, intid) &
-		~cpu->cell->virq_allowed[intid / 32];
-	if (!foreign)
-		return false;
-	kind = (reg - GICD_ISENABLER) / 0x100;
-	return deny_irq(cpu, mmio, names[kind * 2],
-			intid + __builtin_ctz(foreign), names[kind * 2 + 1],
-			intid / 32);
+	value &= ~mask;
+	for (n = 0; n < count; n++)
+		if (value & (field << (n * width)))
+			foreign |= BIT(n);
+	return foreign;
+}
+
+static const char *const bit_reg_names[] = {
+	"GICD_IGROUPR", "GICD_ISENABLER", "GICD_ICENABLER", "GICD_ISPENDR",
+	"GICD_ICPENDR", "GICD_ISACTIVER", "GICD_ICACTIVER",
+};
+
+/*
+ * GICD_IGROUPR, IS/IC{ENABLE,PEND,ACTIVE}R: the bits of interrupts the
+ * cell does not own (nor reaches virtually) are dropped; log them.
+ */
+static void foreign_bits(struct per_cpu *cpu, struct mmio_access *mmio,
+			 u64 reg)
+{
+	unsigned int intid = (reg & 0x7f) * 8;
+	u32 foreign, allowed = owned_bits(cpu->cell, intid);
+
+	if (!mmio->is_write || cpu->cell == &root_cell || intid < 32)
+		return;
+	if (reg >= GICD_ISENABLER && reg < GICD_ISPENDR)
+		allowed |= cpu->cell->virq_allowed[intid / 32];
+	foreign = mmio->value & ~allowed;
+	drop_foreign(cpu, intid, foreign, bit_reg_names[reg / 0x80 - 1],
+		     intid / 32);
 }
 
 /* I{S,C}ENABLER of the interrupts the cell has only virtually. */
@@ -836,25 +875,28 @@ static bool irouter_access(struct per_cpu *cpu, struct mmio_access *mmio,
 	if (!cell_owns_irq(cpu->cell, intid)) {
 		if (!mmio->is_write)
 			mmio->value = 0;
-		else if (cpu->cell != &root_cell &&
-			 !bitmap32_test(cpu->cell->virq_allowed, intid))
-			return deny_irq(cpu, mmio, "route", intid,
-					"GICD_IROUTER", intid);
+		else if (!bitmap32_test(cpu->cell->virq_allowed, intid))
+			drop_foreign(cpu, intid, 1, "GICD_IROUTER", intid);
 		return true;
 	}
 	if (!mmio->is_write) {
 		mmio->value = mmio_read(addr, mmio->size);
 		return true;
 	}
-	/* a cell routes its interrupts to its own CPUs, and only so */
+	/*
+	 * A cell routes its interrupts to its own CPUs, and only so; a
+	 * route elsewhere (or 1-of-N) is dropped and said once.
+	 */
 	if (cpu->cell != &root_cell && !(reg & 4) &&
 	    ((mmio->value & BIT(31)) ||
 	     !cell_has_affinity(cpu->cell, mmio->value))) {
-		printk("FATAL: CPU %u: cell '%s' routes INTID %u to "
-		       "0x%llx, not one of its CPUs (GICD_IROUTER%u, PC "
-		       "0x%lx)\n", cpu->cpu_id, cpu->cell->config->name,
-		       intid, mmio->value, intid, read_sysreg(elr_el2));
-		mmio->denied = true;
+		if (!bitmap32_test(cpu->cell->foreign_logged, intid)) {
+			bitmap32_set(cpu->cell->foreign_logged, intid);
+			printk("Cell '%s': route of INTID %u to 0x%llx "
+			       "dropped: not one of its CPUs (GICD_IROUTER%u, "
+			       "PC 0x%lx)\n", cpu->cell->config->name, intid,
+			       mmio->value, intid, read_sysreg(elr_el2));
+		}
 		return true;
 	}
 	mmio_write(addr, mmio->size, mmio->value);
@@ -867,12 +909,12 @@ static bool gicd_access(struct per_cpu *cpu, struct mmio_access *mmio)
 	u64 reg = mmio->address;
 	volatile u8 *addr = gicd + reg;
 	unsigned int intid;
+	u64 mask;
 
 	if (reg >= GICD_IGROUPR && reg < GICD_ICACTIVER_END) {
 		if (mmio->size != 4)
 			return false;
-		if (foreign_set_bits(cpu, mmio, reg))
-			return true;
+		foreign_bits(cpu, mmio, reg);
 		intid = (reg & 0x7f) * 8;
 		masked_access(addr, mmio, owned_bits(cell, intid),
 			      reg < GICD_ISENABLER);
@@ -885,20 +927,37 @@ static bool gicd_access(struct per_cpu *cpu, struct mmio_access *mmio)
 		if (mmio->size != 1 && mmio->size != 4)
 			return false;
 		intid = reg - GICD_IPRIORITYR;
-		masked_access(addr, mmio, field_mask(cell, intid, mmio->size,
-						     8), true);
+		mask = field_mask(cell, intid, mmio->size, 8);
+		if (mmio->is_write && intid >= 32)
+			drop_foreign(cpu, intid,
+				     foreign_fields(mmio->value, mask,
+						    mmio->size, 8),
+				     "GICD_IPRIORITYR", intid / 4);
+		masked_access(addr, mmio, mask, true);
 		return true;
 	}
 	if (reg >= GICD_ICFGR && reg < GICD_ICFGR_END) {
+		if (mmio->size != 4)
+			return false;
 		intid = (reg - GICD_ICFGR) * 4;
-		masked_access(addr, mmio, field_mask(cell, intid, 16, 2),
-			      true);
-		return mmio->size == 4;
+		mask = field_mask(cell, intid, 16, 2);
+		if (mmio->is_write && intid >= 32)
+			drop_foreign(cpu, intid,
+				     foreign_fields(mmio->value, mask, 16, 2),
+				     "GICD_ICFGR", intid / 16);
+		masked_access(addr, mmio, mask, true);
+		return true;
 	}
 	if (reg >= GICD_IGRPMODR && reg < GICD_IGRPMODR_END) {
+		if (mmio->size != 4)
+			return false;
 		intid = (reg - GICD_IGRPMODR) * 8;
+		if (mmio->is_write && intid >= 32)
+			drop_foreign(cpu, intid,
+				     mmio->value & ~owned_bits(cell, intid),
+				     "GICD_IGRPMODR", intid / 32);
 		masked_access(addr, mmio, owned_bits(cell, intid), true);
-		return mmio->size == 4;
+		return true;
 	}
 	if (reg >= GICD_IROUTER && reg < GICD_IROUTER_END)
 		return irouter_access(cpu, mmio, reg);

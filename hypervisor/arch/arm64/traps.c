@@ -33,6 +33,7 @@
 #define PSCI_AFFINITY_INFO_64	0xc4000004
 #define PSCI_CPU_SUSPEND_32	0x84000001
 #define PSCI_CPU_SUSPEND_64	0xc4000001
+#define PSCI_MIGRATE_INFO_TYPE	0x84000006
 #define PSCI_SYSTEM_OFF		0x84000008
 #define PSCI_SYSTEM_RESET	0x84000009
 #define PSCI_FEATURES		0x8400000a
@@ -45,6 +46,8 @@
 #define PSCI_INVALID_PARAMS	((u64)-2)
 #define PSCI_DENIED		((u64)-3)
 #define PSCI_ALREADY_ON		((u64)-4)
+/* MIGRATE_INFO_TYPE: no Trusted OS that needs migrating */
+#define PSCI_TOS_NOT_PRESENT_MP	2
 #define SMC_OWNER(id)		(((id) >> 24) & 0x3f)
 #define SMC_OWNER_SIP		2
 #define SMC_OWNER_OEM		3
@@ -188,6 +191,14 @@ static int handle_smc(struct per_cpu *cpu, struct trap_frame *frame)
 	case SMCCC_ARCH_WORKAROUND_3:
 		cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_SMCCC]++;
 		forward_smc(frame);
+		return 0;
+	case PSCI_MIGRATE_INFO_TYPE:
+		/* a cell's Linux asks at boot; the root's firmware answers */
+		cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_PSCI]++;
+		if (cpu->cell == &root_cell)
+			forward_smc(frame);
+		else
+			frame->x[0] = PSCI_TOS_NOT_PRESENT_MP;
 		return 0;
 	case PSCI_SYSTEM_OFF:
 	case PSCI_SYSTEM_RESET:

@@ -52,6 +52,8 @@ struct cell {
 	 */
 	u32 virq_allowed[32];
 	u32 virq_enabled[32];
+	/* foreign INTIDs whose dropped writes were logged: once each */
+	u32 foreign_logged[32];
 	/* its IVSHMEM devices, a page */
 	struct ivshmem_endpoint *endpoints;
 	unsigned int num_endpoints;
