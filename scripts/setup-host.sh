@@ -7,7 +7,7 @@ PACKAGES=(
 	build-essential make git bc flex bison libssl-dev libelf-dev cpio kmod
 	xz-utils rsync file
 	gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross
-	qemu-system-arm device-tree-compiler libfdt-dev
+	qemu-system-arm device-tree-compiler libfdt-dev zlib1g-dev
 	python3 python3-mako
 	libcmocka-dev pkg-config
 	linux-source-6.1 linux-source-6.12

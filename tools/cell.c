@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * jailhouse cell create | list | load | start | shutdown | destroy | stats
+ * jailhouse cell create | list | load | start | shutdown | destroy | linux |
+ * stats
  *
- * Syntax and ioctls as upstream.  A cell is named by its id (a
- * non-negative number) or by its name; "--name" forces a name.  "cell
- * shutdown" is a load without images, which makes the cell loadable
- * again.  "cell stats" prints the exit counters once, where upstream runs
- * a curses viewer.
+ * Syntax and ioctls as upstream ("cell linux" is in cell-linux.c).  A cell
+ * is named by its id (a non-negative number) or by its name; "--name"
+ * forces a name.  "cell shutdown" is a load without images, which makes
+ * the cell loadable again.  "cell stats" prints the exit counters once,
+ * where upstream runs a curses viewer.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -113,10 +114,20 @@ static bool only_cell_id(const struct cell_command *cmd,
 	return false;
 }
 
+int create_cell(const struct config_file *file)
+{
+	struct jailhouse_cell_create create = {
+		.config_address = (uintptr_t)file->data,
+		.config_size = file->size,
+	};
+
+	return call_driver(JAILHOUSE_CELL_CREATE, "JAILHOUSE_CELL_CREATE",
+			   &create);
+}
+
 static int cell_create(const struct cell_command *cmd, int argc,
 		       char *argv[])
 {
-	struct jailhouse_cell_create create = { 0 };
 	struct config_file file;
 	int ret;
 
@@ -124,9 +135,7 @@ static int cell_create(const struct cell_command *cmd, int argc,
 		return usage_error(cmd);
 	if (!load_checked("cell create", argv[0], false, &file))
 		return 1;
-	create.config_address = (uintptr_t)file.data;
-	create.config_size = file.size;
-	ret = cell_ioctl(cmd, &create);
+	ret = create_cell(&file);
 	free((void *)file.data);
 	return ret;
 }
@@ -360,6 +369,15 @@ static bool find_cell(const struct jailhouse_cell_id *id,
 	return found;
 }
 
+bool cell_exists(const char *name)
+{
+	struct jailhouse_cell_id id = { .id = JAILHOUSE_CELL_ID_UNUSED };
+	char dir[NAME_MAX + 1];
+
+	memcpy(id.name, name, strnlen(name, JAILHOUSE_CELL_ID_NAMELEN));
+	return find_cell(&id, dir);
+}
+
 static int no_such_cell(const struct cell_command *cmd,
 			const struct jailhouse_cell_id *id)
 {
@@ -450,9 +468,15 @@ static int cell_stats(const struct cell_command *cmd, int argc,
 	return ok ? 0 : 1;
 }
 
+static int cell_linux(const struct cell_command *cmd, int argc,
+		      char *argv[])
+{
+	(void)cmd;
+	return cell_linux_command(argc, argv);
+}
+
 static const struct cell_command cell_commands[] = {
-	{ "create", "CELLCONFIG", cell_create,
-	  JAILHOUSE_CELL_CREATE, "JAILHOUSE_CELL_CREATE" },
+	{ "create", "CELLCONFIG", cell_create, 0, NULL },
 	{ "list", "", cell_list, 0, NULL },
 	{ "load", CELL_ARG " " IMAGE_ARG " " ADDRESS_ARG " ...", cell_load,
 	  JAILHOUSE_CELL_LOAD, "JAILHOUSE_CELL_LOAD" },
@@ -462,6 +486,7 @@ static const struct cell_command cell_commands[] = {
 	  JAILHOUSE_CELL_LOAD, "JAILHOUSE_CELL_LOAD" },
 	{ "destroy", CELL_ARG, cell_id_command,
 	  JAILHOUSE_CELL_DESTROY, "JAILHOUSE_CELL_DESTROY" },
+	{ "linux", CELL_LINUX_ARGS, cell_linux, 0, NULL },
 	{ "stats", CELL_ARG, cell_stats, 0, NULL },
 };
 

@@ -146,6 +146,7 @@ bool load_checked(const char *cmd, const char *path, bool system,
 			cmd, path, chk.errors, chk.errors == 1 ? "" : "s",
 			system ? "enabled" : "created");
 		free((void *)file->data);
+		file->data = NULL;
 		return false;
 	}
 	return true;

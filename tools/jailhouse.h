@@ -48,5 +48,16 @@ bool read_text(const char *path, char *buf, size_t size);
 /* jailhouse cell ... (cell.c) */
 int cell_command(int argc, char *argv[]);
 void cell_usage(FILE *out);
+/* CELL_CREATE of a loaded configuration; 0 or 1 (the reason printed) */
+int create_cell(const struct config_file *file);
+/* Whether the driver's sysfs lists a cell named @name */
+bool cell_exists(const char *name);
+
+/* jailhouse cell linux ... (cell-linux.c) */
+#define CELL_LINUX_ARGS	"[-h] [-d | --dtb DTB] [-i | --initrd FILE] " \
+	"[-c | --cmdline \"CMDLINE\"] [-w | --write-params FILE] " \
+	"[-a | --arch ARCH] [-k | --kernel-decomp-factor FACTOR] " \
+	"CELLCONFIG KERNEL"
+int cell_linux_command(int argc, char *argv[]);
 
 #endif /* !_JAILHOUSE_TOOL_H */

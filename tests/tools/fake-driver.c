@@ -5,7 +5,9 @@
  * (on /dev/null), and every ioctl on it is described in $FAKE_DRIVER_LOG,
  * one line each; the configuration and the images it points to are
  * written beside the log as LOG.config and LOG.image<N>.  With
- * $FAKE_DRIVER_ERRNO set, each ioctl then fails with that errno.
+ * $FAKE_DRIVER_ERRNO set, each ioctl then fails with that errno; with
+ * $FAKE_DRIVER_FAIL (an ioctl number, e.g. 0x40300003) as well, only that
+ * one does.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -114,6 +116,7 @@ int ioctl(int fd, unsigned long request, ...)
 {
 	int (*real_ioctl)(int fd, unsigned long request, ...);
 	const char *err = getenv("FAKE_DRIVER_ERRNO");
+	const char *only = getenv("FAKE_DRIVER_FAIL");
 	va_list ap;
 	void *arg;
 
@@ -125,7 +128,7 @@ int ioctl(int fd, unsigned long request, ...)
 		return real_ioctl(fd, request, arg);
 	}
 	log_ioctl(request, arg);
-	if (!err)
+	if (!err || (only && strtoul(only, NULL, 0) != request))
 		return 0;
 	errno = atoi(err);
 	return -1;

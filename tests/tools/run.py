@@ -1,6 +1,7 @@
 #!/usr/bin/python3
-"""Host tests of the jailhouse tool's cell commands (tools/cell.c) and of
-"hardware check" (tools/hardware-check.c).
+"""Host tests of the jailhouse tool's cell commands (tools/cell.c), of
+"cell linux" (tools/cell-linux.c) and of "hardware check"
+(tools/hardware-check.c).
 
 The commands that only read sysfs (cell list, cell stats, console) run
 against a fake sysfs tree that JAILHOUSE_SYSFS points to.  The commands
@@ -8,6 +9,13 @@ that need the driver are checked twice: without /dev/jailhouse (argument
 parsing, file handling, the message that says to load the driver), and
 with fake-driver.c preloaded, which records each ioctl and what it points
 to, and fails it on request, so that the driver's reason is shown.
+
+"cell linux" gets a fake arm64 Image (and its gzip), device trees that
+dtc compiles from small sources, and the real qemu-arm64-linux-demo.cell
+plus two test cells; where things must go is worked out here from the
+placement rules and the cell's memory regions (read by cell-info.c
+through the ABI header), the device trees it writes are read back with
+fdtget, and what it loads is checked through the fake driver.
 
 "hardware check" reads /proc/iomem and /sys from fake trees that
 JAILHOUSE_PROC and JAILHOUSE_SYSFS_ROOT point to, one /proc per memory
@@ -17,9 +25,12 @@ Every check runs both host builds, build/host/jailhouse and the one with
 ASan/UBSan (which also fails a check on a leak), and passes only if both
 give the expected exit status and output.
 """
+import gzip
 import importlib.util
 import os
+import random
 import shutil
+import struct
 import subprocess
 import sys
 import tempfile
@@ -35,6 +46,7 @@ CONFIGS = os.path.join(TOP, "configs", "arm64")
 DEVICE = "/dev/jailhouse"
 BUILD = os.path.join(TOP, "build", "tools-test")
 FAKE_DRIVER = os.path.join(BUILD, "fake-driver.so")
+CELL_INFO = os.path.join(BUILD, "cell-info")
 NO_DRIVER = ("jailhouse: cannot open /dev/jailhouse: No such file or "
              "directory; load the driver first (modprobe jailhouse)\n")
 
@@ -54,13 +66,18 @@ SYNTAX = {
     "start": "cell start { ID | [--name] NAME }",
     "shutdown": "cell shutdown { ID | [--name] NAME }",
     "destroy": "cell destroy { ID | [--name] NAME }",
+    "linux": 'cell linux [-h] [-d | --dtb DTB] [-i | --initrd FILE] '
+             '[-c | --cmdline "CMDLINE"] [-w | --write-params FILE] '
+             '[-a | --arch ARCH] [-k | --kernel-decomp-factor FACTOR] '
+             'CELLCONFIG KERNEL',
     "stats": "cell stats { ID | [--name] NAME }",
 }
 
 LONG_NAME = "linux-demo-with-a-name-of-31-ch"
 
 # What the tool reads from the environment: never the caller's
-TOOL_ENV = ("JAILHOUSE_SYSFS", "JAILHOUSE_PROC", "JAILHOUSE_SYSFS_ROOT")
+TOOL_ENV = ("JAILHOUSE_SYSFS", "JAILHOUSE_PROC", "JAILHOUSE_SYSFS_ROOT",
+            "JAILHOUSE_LINUX_LOADER")
 
 # The fake cells: directory, name, state, assigned and failed CPUs.
 CELLS = [
@@ -155,17 +172,21 @@ class Checker:
         self.sysfs = sysfs
         self.driver_log = os.path.join(tmp, "driver", "log")
 
+    def run(self, tool, args, sysfs=None, env={}):
+        """"TOOL ARGS" with the fake sysfs (or @sysfs) and @env"""
+        full_env = {k: v for k, v in os.environ.items()
+                    if k not in TOOL_ENV}
+        full_env.update(env, JAILHOUSE_SYSFS=sysfs or self.sysfs)
+        return subprocess.run([tool] + args, cwd=TOP, env=full_env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True)
+
     def outcome(self, tool, args, rc, out, err, err_has, sysfs, env={}):
         """Run "TOOL ARGS": what differs from exit status @rc, stdout
         @out and stderr @err (None: not checked), and which text of
         @err_has stderr lacks."""
         name = os.path.basename(tool)
-        full_env = {k: v for k, v in os.environ.items()
-                    if k not in TOOL_ENV}
-        full_env.update(env, JAILHOUSE_SYSFS=sysfs or self.sysfs)
-        proc = subprocess.run([tool] + args, cwd=TOP, env=full_env,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              text=True)
+        proc = self.run(tool, args, sysfs, env)
         problems = []
         if proc.returncode != rc:
             problems.append(f"{name}: exit {proc.returncode}, wanted {rc}")
@@ -191,13 +212,17 @@ class Checker:
         self.results.report(not problems, what, "\n".join(problems))
 
     def expect_driver(self, what, args, log, blobs={}, rc=0, out="", err="",
-                      errno=None, sysfs=None):
+                      errno=None, sysfs=None, env={}, fail_only=None):
         """The same with the fake driver, which must have logged @log
-        exactly and been handed the bytes of @blobs (LOG.<key>)."""
-        env = {"LD_PRELOAD": FAKE_DRIVER, "FAKE_DRIVER_LOG": self.driver_log,
-               "ASAN_OPTIONS": "verify_asan_link_order=0"}
+        exactly and been handed the bytes of @blobs (LOG.<key>).  With
+        @errno, the ioctls fail (only the ioctl @fail_only, if given)."""
+        env = dict(env, LD_PRELOAD=FAKE_DRIVER,
+                   FAKE_DRIVER_LOG=self.driver_log,
+                   ASAN_OPTIONS="verify_asan_link_order=0")
         if errno is not None:
             env["FAKE_DRIVER_ERRNO"] = str(errno)
+        if fail_only is not None:
+            env["FAKE_DRIVER_FAIL"] = fail_only
         problems = []
         for tool in TOOLS:
             name = os.path.basename(tool)
@@ -231,10 +256,10 @@ def help_and_dispatch(check):
                              text=True).stdout
         check.results.report(wanted in out, f"--help lists the cell "
                              f"commands ({os.path.basename(tool)})", out)
-    check.expect("cell: unknown sub-command", ["cell", "linux", "x"], 1,
-                 out="", err_has=("jailhouse cell: unknown sub-command "
-                                  "'linux'\nUsage: jailhouse {",
-                                  "   " + SYNTAX["stats"] + "\n"))
+    check.expect("cell: unknown sub-command", ["cell", "frobnicate", "x"],
+                 1, out="", err_has=("jailhouse cell: unknown sub-command "
+                                     "'frobnicate'\nUsage: jailhouse {",
+                                     "   " + SYNTAX["stats"] + "\n"))
     check.expect("cell: no sub-command", ["cell"], 1, out="",
                  err_has=("jailhouse cell: unknown sub-command ''\n",))
 
@@ -463,6 +488,603 @@ def fake_driver_ioctls(check, tmp, image):
                         "terminated=1\n", rc=1, errno=1,
                         err="JAILHOUSE_CELL_START: Operation not "
                         "permitted\n", sysfs=os.path.join(tmp, "no-driver"))
+
+
+# ---- jailhouse cell linux ----
+
+LINUX_CELL = os.path.join(CONFIGS, "qemu-arm64-linux-demo.cell")
+LINUX_USAGE = f"Usage: jailhouse {SYNTAX['linux']}\n"
+LINUX = "jailhouse cell linux: "
+
+# Memory region flags (abi-facts 1, include/jailhouse/cell-config.h)
+MEM_READ, MEM_WRITE, MEM_EXECUTE, MEM_DMA = 0x01, 0x02, 0x04, 0x08
+MEM_IO, MEM_COMM_REGION, MEM_ROOTSHARED = 0x10, 0x20, 0x80
+RAM_MASK = (MEM_READ | MEM_WRITE | MEM_EXECUTE | MEM_DMA | MEM_IO |
+            MEM_COMM_REGION | MEM_ROOTSHARED)
+RAM = MEM_READ | MEM_WRITE | MEM_EXECUTE | MEM_DMA
+
+KIB = 1 << 10
+MIB = 1 << 20
+IMAGE_MAGIC = 0x644D5241          # "ARM\x64" at offset 56 (booting.rst)
+LOADER_ARGS = 0x1000              # the loader's string, after the loader
+
+# Two test cells from tests/configs/broken/cell.h: its own RAM (1 MiB at
+# 0, no DMA) is no RAM for Linux; "small" adds two regions that are, one
+# 4 MiB and one 6 MiB, the second not 2 MiB aligned.
+SMALL_CELL = """\
+#define CELL_NAME "linux-small"
+#define NUM_EXTRA_REGIONS 2
+#define EXTRA_REGIONS \\
+	{ .phys_start = 0x7f400000, .virt_start = 0x60000000, \\
+	  .size = 0x00400000, .flags = MEM_LOADABLE | JAILHOUSE_MEM_DMA }, \\
+	{ .phys_start = 0x7f800000, .virt_start = 0x61010000, \\
+	  .size = 0x00600000, .flags = MEM_LOADABLE | JAILHOUSE_MEM_DMA },
+#include "cell.h"
+"""
+NO_RAM_CELL = '#define CELL_NAME "linux-no-ram"\n#include "cell.h"\n'
+# cell.h's RAM at 0 made 8 MiB with DMA: Linux's RAM, the loader in it
+ZERO_CELL = """\
+#define CELL_NAME "linux-at-zero"
+#define RAM_SIZE 0x00800000
+#define RAM_FLAGS (MEM_LOADABLE | JAILHOUSE_MEM_DMA)
+#include "cell.h"
+"""
+
+DTS_HEAD = "/dts-v1/;\n/ {\n"
+# 64-bit cells, two memory nodes to replace, bootargs to keep or replace
+DTS_64 = DTS_HEAD + """\
+	#address-cells = <2>;
+	#size-cells = <2>;
+	model = "cell linux test";
+	memory@40000000 {
+		device_type = "memory";
+		reg = <0 0x40000000 0 0x10000000>;
+	};
+	ram@80000000 {
+		device_type = "memory";
+		reg = <0 0x80000000 0 0x1000>;
+	};
+	serial@9000000 {
+		compatible = "arm,pl011", "arm,primecell";
+		reg = <0 0x9000000 0 0x1000>;
+	};
+	chosen {
+		bootargs = "from-the-dtb";
+	};
+};
+"""
+# 32-bit cells, no /chosen, no memory node
+DTS_32 = DTS_HEAD + """\
+	#address-cells = <1>;
+	#size-cells = <1>;
+	model = "cell linux test, 32-bit cells";
+};
+"""
+DTS_NO_SIZE_CELLS = DTS_HEAD + """\
+	#address-cells = <2>;
+};
+"""
+
+
+def page(n):
+    return (n + 0xfff) & ~0xfff
+
+
+def align(n, a):
+    return (n + a - 1) & ~(a - 1)
+
+
+def human(n):
+    """Sizes as the tool words them: 1023 bytes, 1.5 KiB, 128 MiB"""
+    if n < 1024:
+        return f"{n} bytes"
+    value, units = n / 1024, ["KiB", "MiB", "GiB"]
+    while value >= 1024 and len(units) > 1:
+        value, units = value / 1024, units[1:]
+    text = f"{value:.1f}"
+    return f"{text[:-2] if text.endswith('.0') else text} {units[0]}"
+
+
+def arm64_image(size, text_offset, image_size, flags=0xa, seed=1):
+    """A fake arm64 Image of @size bytes: the 64-byte header (little
+    endian, 4K pages, placement anywhere), then random bytes."""
+    header = struct.pack("<IIQQQQQQII", 0x14000010, 0, text_offset,
+                         image_size, flags, 0, 0, 0, IMAGE_MAGIC, 0)
+    return header + random.Random(seed).randbytes(size - len(header))
+
+
+class Cell:
+    """Name, cpu_reset_address and memory regions of a .cell file"""
+
+    def __init__(self, path):
+        lines = subprocess.run([CELL_INFO, path], stdout=subprocess.PIPE,
+                               text=True, check=True).stdout.splitlines()
+        self.path = path
+        self.name, reset = lines[0].rsplit(" ", 1)
+        self.reset = int(reset, 0)
+        self.regions = [tuple(int(x, 0) for x in line.split())
+                        for line in lines[1:]]
+        with open(path, "rb") as f:
+            self.blob = f.read()
+
+    def ram(self):
+        """RAM for Linux: the flag rule, not the loader's MiB at 0"""
+        return [(virt, size) for virt, size, flags in self.regions
+                if flags & RAM_MASK == RAM and not (virt == 0 and
+                                                    size <= MIB)]
+
+
+def place(cell, kernel, dtb_size, initrd=None, factor=1):
+    """Where the placement rules put DTB, kernel and initrd: a dict, or
+    for no fit the bytes needed from the start of the largest RAM region
+    and that region."""
+    text_offset, image_size = struct.unpack_from("<QQ", kernel, 8)
+    if image_size == 0:
+        text_offset, image_size = 0x80000, len(kernel)
+    room = page(max(image_size, len(kernel)))
+    largest = None
+    for virt, size in cell.ram():
+        dtb = virt + (0 if virt else 8 * KIB)
+        at = {"dtb": dtb, "kernel": align(dtb + page(dtb_size), 2 * MIB) +
+              text_offset}
+        end = at["kernel"] + room
+        if initrd is not None:
+            at["initrd"] = page(end + factor * page(len(kernel)))
+            end = at["initrd"] + len(initrd)
+        at["need"] = end - virt
+        if end - virt <= size:
+            return at
+        if largest is None or size > largest[1][1]:
+            largest = (at["need"], (virt, size))
+    return {"need": largest[0], "region": largest[1]}
+
+
+def loader_args(at):
+    return f"kernel=0x{at['kernel']:x} dtb=0x{at['dtb']:x}"
+
+
+def written(cell, config, kernel, at, params, initrd=None, zipped=False):
+    """The -w output (linux-inmate.md 3)"""
+    load = (f"jailhouse cell load {cell.name} linux-loader.bin "
+            f"-a 0x{cell.reset:x} -s \"{loader_args(at)}\" "
+            f"-a 0x{cell.reset + LOADER_ARGS:x} "
+            f"{kernel}{'-unzipped' if zipped else ''} "
+            f"-a 0x{at['kernel']:x} ")
+    if initrd:
+        load += f"{initrd} -a 0x{at['initrd']:x} "
+    load += f"{params} -a 0x{at['dtb']:x}"
+    out = ("Modified device tree written. Start Linux with the following "
+           "commands (adjusting paths as needed):\n\n"
+           f"jailhouse cell create {config}\n{load}\n"
+           f"jailhouse cell start {cell.name}\n")
+    if zipped:
+        out += (f"\nNote that {kernel} is zipped and requires "
+                "decompression first.\n")
+    return out
+
+
+def fdtget(dtb, node, prop=None, kind=None):
+    """A property (fdtget's text; None if absent), or with @prop None the
+    subnodes of @node"""
+    args = ["fdtget"] + (["-t", kind] if kind else []) + \
+        ([dtb, node, prop] if prop else ["-l", dtb, node])
+    proc = subprocess.run(args, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, text=True)
+    if proc.returncode:
+        return None
+    return proc.stdout.strip() if prop else proc.stdout.split()
+
+
+def cell_words(value, cells):
+    return [value >> 32, value & 0xffffffff] if cells == 2 else [value]
+
+
+def hex_words(words):
+    return " ".join(f"{w:x}" for w in words)
+
+
+def dtb_fixed_up(cell, cells, bootargs, initrd=None, keep=()):
+    """A check of a written DTB: one memory node, memory@<first RAM>, its
+    reg one pair per RAM region in @cells (address, size) cells, /chosen
+    bootargs (None: absent), linux,initrd-start/end = @initrd (start,
+    end) or absent, and the (node, property, value) of @keep unchanged."""
+    def check(dtb):
+        ram = cell.ram()
+        node = f"memory@{ram[0][0]:x}"
+        problems = []
+        memory = [n for n in fdtget(dtb, "/") or []
+                  if fdtget(dtb, "/" + n, "device_type") == "memory"]
+        if memory != [node]:
+            problems.append(f"memory nodes {memory}, wanted [{node}]")
+        reg = hex_words(sum((cell_words(virt, cells[0]) +
+                             cell_words(size, cells[1])
+                             for virt, size in ram), []))
+        got = fdtget(dtb, "/" + node, "reg", "x")
+        if got != reg:
+            problems.append(f"/{node} reg {got}, wanted {reg}")
+        wanted = [("/chosen", "bootargs", None, bootargs)]
+        for prop, value in zip(("linux,initrd-start", "linux,initrd-end"),
+                               initrd or (None, None)):
+            wanted.append(("/chosen", prop, "x", None if value is None
+                           else hex_words(cell_words(value, cells[0]))))
+        for node, prop, value in keep:
+            wanted.append((node, prop, None, value))
+        for node, prop, kind, value in wanted:
+            got = fdtget(dtb, node, prop, kind)
+            if got != value:
+                problems.append(f"{node} {prop}: {got!r}, wanted {value!r}")
+        return problems
+    return check
+
+
+def compile_cell(source, out, tmp):
+    """A test cell: @source built like tests/configs' broken cells"""
+    spec = importlib.util.spec_from_file_location(
+        "configs_run", os.path.join(TOP, "tests", "configs", "run.py"))
+    configs_run = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(configs_run)
+    src = os.path.join(tmp, os.path.basename(out)[:-5] + ".c")
+    write(src, source.replace('"cell.h"', '"' + os.path.join(
+        TOP, "tests", "configs", "broken", "cell.h") + '"'))
+    configs_run.compile_broken(src, out)
+    return Cell(out)
+
+
+class Linux:
+    """The inputs of "cell linux" tests and how they are checked"""
+
+    def __init__(self, check, tmp):
+        self.check = check
+        self.dir = os.path.join(tmp, "linux")
+        os.makedirs(self.dir)
+        self.cell = Cell(LINUX_CELL)
+        self.small = compile_cell(SMALL_CELL, self.path("small.cell"),
+                                  self.dir)
+        self.no_ram = compile_cell(NO_RAM_CELL, self.path("no-ram.cell"),
+                                   self.dir)
+        self.zero = compile_cell(ZERO_CELL, self.path("zero.cell"), self.dir)
+        # 1.5 MiB and a bit, image_size 3 MiB (bss), text_offset 0x80000
+        self.image = self.file("Image", arm64_image(1536 * KIB + 4321,
+                                                    0x80000, 3 * MIB))
+        self.image_gz = self.file("Image.gz",
+                                  gzip.compress(self.data(self.image),
+                                                mtime=0))
+        # before 3.17: no image_size, text_offset 0x80000 whatever it says
+        self.image_old = self.file("Image-old", arm64_image(
+            0x123456, 0, 0, flags=1, seed=2))
+        self.image_be = self.file("Image-be", arm64_image(
+            4096, 0, 8192, flags=0xb, seed=3))
+        self.corrupt_gz = self.file("corrupt.gz",
+                                    self.data(self.image_gz)[:50000])
+        self.initrd = self.file("initrd.cpio",
+                                random.Random(4).randbytes(700001))
+        self.loader = self.file("linux-loader.bin",
+                                b"linux-loader stand-in\n" * 100)
+        self.dtb64 = self.dtb("cell64", DTS_64)
+        self.dtb32 = self.dtb("cell32", DTS_32)
+        self.dtb_no_size = self.dtb("no-size-cells", DTS_NO_SIZE_CELLS)
+        self.env = {"JAILHOUSE_LINUX_LOADER": self.loader}
+
+    def path(self, name):
+        return os.path.join(self.dir, name)
+
+    def file(self, name, data):
+        with open(self.path(name), "wb") as f:
+            f.write(data)
+        return self.path(name)
+
+    @staticmethod
+    def data(path):
+        with open(path, "rb") as f:
+            return f.read()
+
+    def dtb(self, name, source):
+        write(self.path(name + ".dts"), source)
+        subprocess.run(["dtc", "-q", "-I", "dts", "-O", "dtb", "-o",
+                        self.path(name + ".dtb"), self.path(name + ".dts")],
+                       check=True)
+        return self.path(name + ".dtb")
+
+    def expect(self, what, args, rc, out=None, err=None, **kwargs):
+        self.check.expect("cell linux: " + what, ["cell", "linux"] + args,
+                          rc, out=out, err=err,
+                          env=dict(self.env, **kwargs.pop("env", {})),
+                          **kwargs)
+
+    def expect_written(self, what, args, wanted, dtb_check):
+        """-w FILE (the last two of @args): stdout wanted(size of FILE),
+        nothing on stderr, FILE a DTB that passes @dtb_check."""
+        params = args[-1]
+        problems = []
+        for tool in TOOLS:
+            name = os.path.basename(tool)
+            if os.path.exists(params):
+                os.remove(params)
+            proc = self.check.run(tool, ["cell", "linux"] + args,
+                                  env=self.env)
+            dtb = read_or_none(params, "rb")
+            if proc.returncode or proc.stderr or dtb is None:
+                problems.append(f"{name}: exit {proc.returncode}, "
+                                f"stderr {proc.stderr!r}, "
+                                f"DTB written: {dtb is not None}")
+                continue
+            out = wanted(len(dtb))
+            if proc.stdout != out:
+                problems.append(f"{name}: stdout\n{proc.stdout}wanted\n"
+                                f"{out}")
+            problems += [f"{name}: {p}" for p in dtb_check(params)]
+        self.check.results.report(not problems, "cell linux -w: " + what,
+                                  "\n".join(problems))
+        return read_or_none(params, "rb")
+
+    def load_log(self, cell, images):
+        """The driver log of create, one load of @images (data, target)
+        and start"""
+        log = (f"{CELL_CREATE} size={len(cell.blob)} padding=0\n"
+               f"{CELL_LOAD} id=-1 padding=0 name='{cell.name}' "
+               f"terminated=1 images={len(images)} padding=0\n")
+        for n, (data, target) in enumerate(images):
+            log += (f"image {n} size={len(data)} target=0x{target:x} "
+                    "padding=0\n")
+        return log
+
+    def images(self, cell, kernel, dtb, at, initrd=None):
+        images = [(self.data(self.loader), cell.reset), (kernel, at["kernel"]),
+                  (dtb, at["dtb"])]
+        if initrd is not None:
+            images.append((initrd, at["initrd"]))
+        images.append(((loader_args(at) + "\0").encode(),
+                       cell.reset + LOADER_ARGS))
+        return images
+
+
+def linux_written(lx):
+    """-w: the printed commands and the device tree written"""
+    cell, out = lx.cell, lx.path("out.dtb")
+    initrd = lx.data(lx.initrd)
+    cmdline = "console=ttyAMA0 earlycon=pl011,0x09000000"
+    keep = [("/", "model", "cell linux test"),
+            ("/serial@9000000", "compatible", "arm,pl011 arm,primecell")]
+
+    def output(kernel, factor=1, zipped=False):
+        """stdout for a DTB of a given size, with the initrd"""
+        return lambda size: written(cell, LINUX_CELL, kernel, place(
+            cell, lx.data(lx.image if zipped else kernel), size, initrd,
+            factor), out, initrd=lx.initrd, zipped=zipped)
+
+    def fixed_up(kernel, cells, bootargs, factor=1, keep=()):
+        """the DTB check, with the initrd where place() puts it"""
+        def check(dtb):
+            at = place(cell, lx.data(kernel), os.path.getsize(dtb), initrd,
+                       factor)
+            return dtb_fixed_up(cell, cells, bootargs, (
+                at["initrd"], at["initrd"] + len(initrd)), keep)(dtb)
+        return check
+
+    lx.expect_written("Image, initrd, cmdline, 64-bit cells",
+                      [LINUX_CELL, lx.image, "-d", lx.dtb64, "-i", lx.initrd,
+                       "-c", cmdline, "-w", out], output(lx.image),
+                      fixed_up(lx.image, (2, 2), cmdline, keep=keep))
+    lx.expect_written("Image.gz: the same places, -unzipped and the note",
+                      [LINUX_CELL, lx.image_gz, "-d", lx.dtb64, "-i",
+                       lx.initrd, "-c", cmdline, "-w", out],
+                      output(lx.image_gz, zipped=True),
+                      fixed_up(lx.image, (2, 2), cmdline, keep=keep))
+    lx.expect_written("long options, -k 3, the DTB's bootargs kept",
+                      [f"--dtb={lx.dtb64}", "--initrd", lx.initrd,
+                       "--kernel-decomp-factor", "3", "--arch", "arm64",
+                       LINUX_CELL, lx.image, "--write-params", out],
+                      output(lx.image, factor=3),
+                      fixed_up(lx.image, (2, 2), "from-the-dtb", factor=3))
+    lx.expect_written(
+        "image_size 0: text_offset 0x80000, 32-bit cells, /chosen added",
+        [LINUX_CELL, lx.image_old, "-d", lx.dtb32, "-c", "quiet", "-i",
+         lx.initrd, "-w", out], output(lx.image_old),
+        fixed_up(lx.image_old, (1, 1), "quiet"))
+
+    small, kernel = lx.small, lx.data(lx.image)
+    lx.expect_written(
+        "first RAM region too small: the second, not 2 MiB aligned",
+        [small.path, lx.image, "-d", lx.dtb64, "-w", out],
+        lambda size: written(small, small.path, lx.image, place(
+            small, kernel, size), out),
+        dtb_fixed_up(small, (2, 2), "from-the-dtb"))
+
+    zero = lx.zero
+    lx.expect_written(
+        "RAM at 0: the device tree 8 KiB in, after the loader",
+        [zero.path, lx.image, "-d", lx.dtb64, "-w", out],
+        lambda size: written(zero, zero.path, lx.image, place(
+            zero, kernel, size), out),
+        dtb_fixed_up(zero, (2, 2), "from-the-dtb"))
+
+    cell14 = revision_14_cell(LINUX_CELL, lx.dir)
+    lx.expect_written(
+        "revision-14 CELLCONFIG converted",
+        [cell14, lx.image, "-d", lx.dtb64, "-w", out],
+        lambda size: f"{cell14}: revision: 14: note: upstream revision-14 "
+        "file, checked as converted to revision 15\n" + written(
+            cell, cell14, lx.image, place(cell, kernel, size), out),
+        dtb_fixed_up(cell, (2, 2), "from-the-dtb"))
+
+
+def linux_loaded(lx):
+    """Without -w: create, one load of everything, start"""
+    cell, out = lx.cell, lx.path("same.dtb")
+    kernel, initrd = lx.data(lx.image), lx.data(lx.initrd)
+    args = [LINUX_CELL, lx.image, "-d", lx.dtb64, "-i", lx.initrd, "-c",
+            "console=ttyAMA0"]
+    # the device tree it loads is the one -w writes
+    dtb = lx.expect_written(
+        "the device tree for the load below", args + ["-w", out],
+        lambda size: written(cell, LINUX_CELL, lx.image, place(
+            cell, kernel, size, initrd), out, initrd=lx.initrd),
+        lambda dtb: [])
+    at = place(cell, kernel, len(dtb or b""), initrd)
+    images = lx.images(cell, kernel, dtb, at, initrd)
+    lx.check.expect_driver(
+        "cell linux: create, one load (loader, kernel, DTB, initrd, "
+        "string), start", ["cell", "linux"] + args,
+        lx.load_log(cell, images) + f"{CELL_START} id=-1 padding=0 "
+        f"name='{cell.name}' terminated=1\n",
+        dict({"config": cell.blob}, **{f"image{n}": data for n, (data, _)
+                                       in enumerate(images)}), env=lx.env)
+
+    args = [LINUX_CELL, lx.image_gz, "-d", lx.dtb64]
+    dtb = lx.expect_written(
+        "the device tree for the Image.gz load below",
+        args + ["-w", out],
+        lambda size: written(cell, LINUX_CELL, lx.image_gz, place(
+            cell, kernel, size), out, zipped=True), lambda dtb: [])
+    at = place(cell, kernel, len(dtb or b""))
+    images = lx.images(cell, kernel, dtb, at)
+    lx.check.expect_driver(
+        "cell linux: Image.gz loaded decompressed, no initrd",
+        ["cell", "linux"] + args,
+        lx.load_log(cell, images) + f"{CELL_START} id=-1 padding=0 "
+        f"name='{cell.name}' terminated=1\n",
+        {f"image{n}": data for n, (data, _) in enumerate(images)},
+        env=lx.env)
+
+    lx.check.expect_driver(
+        "cell linux: failed load: the reason, the cell destroyed again",
+        ["cell", "linux"] + args,
+        lx.load_log(cell, images) + f"{CELL_DESTROY} id=-1 padding=0 "
+        f"name='{cell.name}' terminated=1\n", rc=1, errno=16,
+        fail_only=CELL_LOAD.split()[1], env=lx.env,
+        err="JAILHOUSE_CELL_LOAD: Device or resource busy\n"
+        f"{LINUX}cell '{cell.name}' destroyed again\n")
+
+    exists = os.path.join(lx.dir, "sysfs-exists")
+    write(os.path.join(exists, "cells", "4", "name"), cell.name + "\n")
+    lx.check.expect_driver(
+        "cell linux: refused if the cell exists, no ioctl",
+        ["cell", "linux"] + args, "", rc=1, sysfs=exists, env=lx.env,
+        err=f"{LINUX}cell '{cell.name}' already exists: destroy it first "
+        f"(jailhouse cell destroy {cell.name})\n")
+    if not os.path.exists(DEVICE):
+        lx.expect("checked, then the driver", args, 1, out="",
+                  err=NO_DRIVER)
+
+
+def linux_missing_loader(lx):
+    """No linux-loader.bin anywhere: every path tried is named"""
+    installed = "/usr/libexec/jailhouse/linux-loader.bin"
+    if os.path.exists(installed):
+        print(f"SKIP cell linux: missing loader: {installed} exists")
+        return
+    copies = os.path.join(lx.dir, "copied")
+    os.makedirs(copies)
+    missing = os.path.join(lx.dir, "nowhere", "linux-loader.bin")
+    problems = []
+    for tool in TOOLS:
+        copy = shutil.copy(tool, copies)
+        problems += lx.check.outcome(
+            copy, ["cell", "linux", LINUX_CELL, lx.image, "-d", lx.dtb64],
+            1, "", f"{LINUX}linux-loader.bin not found (tried {missing}, "
+            f"{installed}, {copies}/../inmates/tools/arm64/"
+            "linux-loader.bin): install it with make install, or name it "
+            "in JAILHOUSE_LINUX_LOADER\n", (), None,
+            {"JAILHOUSE_LINUX_LOADER": missing})
+    lx.check.results.report(not problems, "cell linux: missing loader, "
+                            "every path named", "\n".join(problems))
+
+
+def linux_refusals(lx):
+    base = [LINUX_CELL, lx.image, "-d", lx.dtb64]
+    out = lx.path("refused.dtb")
+    lx.expect("no -d", [LINUX_CELL, lx.image], 1, out="",
+              err=f"{LINUX}No device tree specified: pass the cell's device "
+              "tree with -d DTB\n" + LINUX_USAGE)
+    bad = lx.file("not-an-image", bytes(range(256)) * 16)
+    lx.expect("not an Image: the magic found", [LINUX_CELL, bad, "-d",
+                                                 lx.dtb64], 1, out="",
+              err=f"{LINUX}{bad}: not an arm64 Image: magic 0x3b3a3938 at "
+              "offset 56, wanted 0x644d5241 (\"ARM\\x64\"); pass "
+              "arch/arm64/boot/Image or Image.gz\n")
+    lx.expect("big-endian Image", [LINUX_CELL, lx.image_be, "-d", lx.dtb64],
+              1, out="", err=f"{LINUX}{lx.image_be}: big-endian kernel "
+              "(Image flags bit 0): only little-endian kernels are "
+              "supported\n")
+    lx.expect("corrupt gzip", [LINUX_CELL, lx.corrupt_gz, "-d", lx.dtb64],
+              1, out="", err=f"{LINUX}{lx.corrupt_gz}: corrupt gzip data: "
+              "unexpected end of file\n")
+    lx.expect("not a DTB: libfdt's reason", [LINUX_CELL, lx.image, "-d",
+                                              lx.image], 1, out="",
+              err=f"{LINUX}{lx.image}: not a device tree blob: "
+              "FDT_ERR_BADMAGIC; pass the .dtb that dtc compiled from the "
+              "cell's .dts\n")
+    lx.expect("DTB without #size-cells", [LINUX_CELL, lx.image, "-d",
+                                           lx.dtb_no_size, "-w", out], 1,
+              out="", err=f"{LINUX}{lx.dtb_no_size}: / has no #size-cells: "
+              "it gives the width of the addresses in /memory and /chosen\n")
+    no_ram = lx.no_ram.path
+    lx.expect("no RAM region", [no_ram, lx.image, "-d", lx.dtb64, "-w", out],
+              1, out="", err=f"{LINUX}{no_ram} has no RAM region for Linux: "
+              "one with the flags READ | WRITE | EXECUTE | DMA (LOADABLE "
+              "too, for loading) and none of IO, COMM_REGION, ROOTSHARED\n")
+
+    # the size of the patched DTB only decides its page count
+    small, kernel = lx.small, lx.data(lx.image)
+    miss = place(small, kernel, 1, lx.data(lx.initrd))
+    assert miss == place(small, kernel, 4096, lx.data(lx.initrd))
+    virt, size = miss["region"]
+    lx.expect("too large: what is needed, the largest region, the "
+              "shortfall", [small.path, lx.image, "-d", lx.dtb64, "-i",
+                            lx.initrd, "-w", out], 1, out="",
+              err=f"{LINUX}kernel, initrd and device tree need "
+              f"{human(miss['need'])} (0x{miss['need']:x} bytes) from the "
+              f"start of a RAM region; the largest RAM region of "
+              f"{small.path}, 0x{virt:x}, has {human(size)}: it is "
+              f"{human(miss['need'] - size)} short: enlarge the cell's RAM "
+              "region or use a smaller initrd\n")
+    big = lx.file("Image-big", arm64_image(8192, 0, 8 * MIB, seed=5))
+    miss = place(small, lx.data(big), 4096)
+    virt, size = miss["region"]
+    lx.expect("too large without initrd", [small.path, big, "-d", lx.dtb64,
+                                           "-w", out], 1, out="",
+              err=f"{LINUX}kernel and device tree need {human(miss['need'])}"
+              f" (0x{miss['need']:x} bytes) from the start of a RAM region; "
+              f"the largest RAM region of {small.path}, 0x{virt:x}, has "
+              f"{human(size)}: it is {human(miss['need'] - size)} short: "
+              "enlarge the cell's RAM region\n")
+    junk = lx.file("junk.cell", b"not a configuration\n")
+    lx.expect("not a cell configuration", [junk, lx.image, "-d", lx.dtb64],
+              1, err=f"{LINUX[:-2]}: {junk} has 1 error, not created\n")
+    lx.expect("missing initrd", base + ["-i", lx.path("none.cpio")], 1,
+              out="", err=f"{LINUX}{lx.path('none.cpio')}: No such file or "
+              "directory\n")
+
+    for what, args, err in [
+            ("-a x86", base + ["-a", "x86"],
+             f"{LINUX}only arm64 is supported, not 'x86'\n"),
+            ("-a arm", base + ["--arch", "arm"],
+             f"{LINUX}only arm64 is supported, not 'arm'\n"),
+            ("-k not a number", base + ["-k", "1.5"],
+             f"{LINUX}-k wants a whole number from 0 to 64, not '1.5'\n"),
+            ("unknown option", base + ["-x"], f"{LINUX}unknown option '-x'\n"),
+            ("unknown long option", base + ["--frob"],
+             f"{LINUX}unknown option '--frob'\n"),
+            ("-c without value", base + ["-c"],
+             f"{LINUX}a value is missing after '-c'\n"),
+            ("no KERNEL", [LINUX_CELL, "-d", lx.dtb64], ""),
+            ("three operands", base + ["extra"], ""),
+            ("nothing", [], "")]:
+        lx.expect(f"{what}: usage", args, 1, out="", err=err + LINUX_USAGE)
+    for tool in TOOLS:
+        proc = lx.check.run(tool, ["cell", "linux", "--help"])
+        lx.check.results.report(
+            proc.returncode == 0 and proc.stdout.startswith(LINUX_USAGE) and
+            not proc.stderr, f"cell linux --help: usage on stdout "
+            f"({os.path.basename(tool)})", proc.stdout + proc.stderr)
+
+
+def cell_linux(check, tmp):
+    lx = Linux(check, tmp)
+    linux_written(lx)
+    linux_loaded(lx)
+    linux_missing_loader(lx)
+    linux_refusals(lx)
 
 
 # ---- jailhouse hardware check [SYSCONFIG] ----
@@ -767,6 +1389,10 @@ def main():
                     "-o", FAKE_DRIVER,
                     os.path.join(os.path.dirname(__file__), "fake-driver.c"),
                     "-ldl"], check=True)
+    subprocess.run(["gcc", "-std=gnu11", "-O2", "-Wall", "-Wextra", "-Werror",
+                    "-I", os.path.join(TOP, "include"), "-o", CELL_INFO,
+                    os.path.join(os.path.dirname(__file__), "cell-info.c")],
+                   check=True)
     results = Results()
     with tempfile.TemporaryDirectory(prefix="jh-tools-") as tmp:
         check = Checker(results, fake_sysfs(os.path.join(tmp, "sysfs")),
@@ -785,6 +1411,7 @@ def main():
         else:
             driver_commands(check, tmp, image)
         fake_driver_ioctls(check, tmp, image)
+        cell_linux(check, tmp)
         hardware_check(check, tmp)
     print(f"tools: {results.passed} passed, {results.failed} failed")
     return 1 if results.failed else 0
