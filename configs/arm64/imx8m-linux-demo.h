@@ -12,6 +12,9 @@
 #include <jailhouse/cell-config.h>
 #include "imx8m.h"
 
+_Static_assert(((32 + IMX_VPCI_SPI) & 31) <= 28,
+	       "the four INTx INTIDs must sit in one pin_bitmap word");
+
 struct {
 	struct jailhouse_cell_desc cell;
 	__u64 cpus[1];
@@ -59,11 +62,15 @@ struct {
 
 	.irqchips = {
 		IMX_IRQS,
-		/* GIC: the INTx of 00:00.0 and 00:01.0 */ {
+		/*
+		 * GIC: INTA-D of its PCI host, which its device tree maps to
+		 * SPIs IMX_VPCI_SPI + 0..3 (00:00.0 raises INTA, 00:01.0
+		 * INTB); the four must not cross a 32-INTID word
+		 */ {
 			.address = IMX8M_GICD,
 			.pin_base = (32 + IMX_VPCI_SPI) & ~31,
 			.pin_bitmap = {
-				3u << ((32 + IMX_VPCI_SPI) & 31),
+				0xfu << ((32 + IMX_VPCI_SPI) & 31),
 			},
 		},
 	},

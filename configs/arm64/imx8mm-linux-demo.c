@@ -2,8 +2,8 @@
 /*
  * A second Linux on the NXP i.MX8M Mini EVK (seed 003): 576 MiB at
  * 0x93c00000, console on UART4 (ttymxc3, INTID 61), earlycon on the root
- * cell's UART2, uSDHC3 (INTID 56).  Command line:
- * "console=ttymxc3 earlycon=ec_imx6q,0x30890000".
+ * cell's UART2, uSDHC3 (INTID 56).  Device tree: dts/inmate-imx8mm-evk.dts;
+ * command line "console=ttymxc3,115200 earlycon=ec_imx6q,0x30890000,115200".
  */
 #include "imx8mm.h"
 
@@ -13,7 +13,7 @@
 #define IMX_LINUX_RAM_SIZE	(IMX8MM_HV - IMX8MM_LINUX_RAM)
 #define IMX_IVSHMEM		IMX8MM_IVSHMEM
 #define IMX_VPCI_DOMAIN		1
-#define IMX_VPCI_SPI		74	/* INTIDs 106, 107 */
+#define IMX_VPCI_SPI		74	/* INTA-D: INTIDs 106-109 */
 #define IMX_EARLY_UART		IMX8M_UART2
 #define IMX_NUM_DEVICES		2
 #define IMX_DEVICES							\

@@ -65,12 +65,15 @@ struct {
 	.irqchips = {
 		/* GIC: secure proxy rx_014 (INTID 67) */
 		ONE_SPI(AM625_GICD, 67),
-		/* GIC: IVSHMEM INTx (189, 190), MAIN_UART1 (211) */ {
+		/*
+		 * GIC: INTA-D of its PCI host (189-192; 00:00.0 raises 189,
+		 * 00:01.0 190), MAIN_UART1 (211)
+		 */ {
 			.address = AM625_GICD,
 			.pin_base = 160,
 			.pin_bitmap = {
-				1u << (189 - 160) | 1u << (190 - 160),
-				1u << (211 - 192),
+				7u << (189 - 160),	/* 189-191 */
+				1u << (192 - 192) | 1u << (211 - 192),
 			},
 		},
 	},

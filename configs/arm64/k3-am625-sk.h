@@ -27,7 +27,7 @@
 #define AM625_CELL_RAM		0xe0000000
 
 #define AM625_ROOT_VPCI_SPI	148	/* INTIDs 180, 181 */
-#define AM625_LINUX_VPCI_SPI	157	/* INTIDs 189, 190 */
+#define AM625_LINUX_VPCI_SPI	157	/* INTA-D: INTIDs 189-192 */
 
 /* MAIN_UART1, 48 MHz: divider 0x1b is about 115200 baud */
 #define AM625_UART1_CONSOLE {						\

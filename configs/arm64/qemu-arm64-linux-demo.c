@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * QEMU bench: a second Linux on CPU 3 with 128 MiB, started through the
- * linux-loader at 0 (jailhouse cell linux).  It prints through the PL011
+ * QEMU bench: a second Linux on CPUs 2 and 3 with 128 MiB, started through
+ * the linux-loader at 0 (jailhouse cell linux).  It prints through the PL011
  * earlycon it shares with the root cell; the UART's interrupt stays with
  * the root cell, whose console needs it.  Peer 2 of the IVSHMEM demo
  * device; its INTx is INTID 32 + 120 + 0 = 152.  Device tree:
- * dts/inmate-qemu-arm64.dts.
+ * dts/inmate-qemu-arm64.dts, whose PCI host maps INTA-D to SPIs 120-123:
+ * the cell owns all four lines (INTIDs 152-155), so that every interrupt
+ * its device tree names is its own.
  */
 #include <jailhouse/types.h>
 #include <jailhouse/cell-config.h>
@@ -34,7 +36,7 @@ struct {
 	},
 
 	.cpus = {
-		1 << 3,
+		(1 << 2) | (1 << 3),
 	},
 
 	.mem_regions = {
@@ -59,11 +61,14 @@ struct {
 	},
 
 	.irqchips = {
-		/* GIC: INTID 152, the INTx of 00:00.0 */ {
+		/*
+		 * GIC: INTIDs 152-155, INTA-D of its PCI host (00:00.0
+		 * raises INTA)
+		 */ {
 			.address = QEMU_GICD,
 			.pin_base = 128,
 			.pin_bitmap = {
-				1 << (152 - 128),
+				0xfu << (152 - 128),
 			},
 		},
 	},
