@@ -52,7 +52,8 @@ install: all
 		$(DESTDIR)/usr/bin \
 		$(DESTDIR)/lib/modules/$(KERNELRELEASE)/extra \
 		$(DESTDIR)/usr/share/jailhouse/cells \
-		$(DESTDIR)/usr/share/jailhouse/inmates
+		$(DESTDIR)/usr/share/jailhouse/inmates \
+		$(DESTDIR)/usr/libexec/jailhouse
 	for f in $(wildcard hypervisor/jailhouse*.bin); do \
 		install -m 0644 $$f $(DESTDIR)/lib/firmware/; done
 	for f in $(wildcard driver/*.ko); do \
@@ -69,6 +70,8 @@ install: all
 		install -m 0644 $$f $(DESTDIR)/usr/share/jailhouse/; done
 	for f in $(wildcard inmates/demos/arm64/*.bin inmates/tests/arm64/*.bin); do \
 		install -m 0644 $$f $(DESTDIR)/usr/share/jailhouse/inmates/; done
+	for f in $(wildcard inmates/tools/arm64/*.bin); do \
+		install -m 0644 $$f $(DESTDIR)/usr/libexec/jailhouse/; done
 
 clean:
 	for d in $(SUBDIRS) tests/unit; do $(MAKE) -C $$d clean; done

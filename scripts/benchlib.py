@@ -22,12 +22,13 @@ def last_line(cmd):
 
 def kernel_dir(spec):
     """Build, or find in the cache, a bench kernel: '6.1', '6.1-unpatched',
-    '6.12'.  Returns its build directory."""
+    '6.12', or the kernel of the Linux in a cell, '6.1-inmate'.  Returns its
+    build directory."""
     if spec not in _kdirs:
         version, _, variant = spec.partition("-")
         cmd = [os.path.join(TOP, "scripts", "kernel.sh"), "--version", version]
-        if variant == "unpatched":
-            cmd.append("--unpatched")
+        if variant in ("unpatched", "inmate"):
+            cmd.append("--" + variant)
         elif variant:
             raise SystemExit(f"unknown kernel variant in '{spec}'")
         _kdirs[spec] = last_line(cmd)
@@ -36,6 +37,20 @@ def kernel_dir(spec):
 
 def base_initramfs():
     return last_line([os.path.join(TOP, "scripts", "initramfs.sh")])
+
+
+def stage_linux_cell(stage):
+    """Put what the root cell needs to boot Linux in a cell under STAGE:
+    the inmate kernel and the cell's initramfs, in /usr/share/jailhouse/
+    linux-demo/ (Image, rootfs.cpio.gz)."""
+    dst = os.path.join(stage, "usr", "share", "jailhouse", "linux-demo")
+    os.makedirs(dst, exist_ok=True)
+    kdir = kernel_dir("6.1-inmate")
+    shutil.copy(os.path.join(kdir, "arch", "arm64", "boot", "Image"),
+                os.path.join(dst, "Image"))
+    shutil.copy(last_line([os.path.join(TOP, "scripts", "initramfs.sh"),
+                           "--cell"]), os.path.join(dst, "rootfs.cpio.gz"))
+    return dst
 
 
 def build_module(name, kdir, outdir):

@@ -4,6 +4,8 @@
 # /test/run.sh when an overlay archive provides one, and powers off.
 #
 #   scripts/initramfs.sh            prints the path of the cached archive
+#   scripts/initramfs.sh --cell     the same for the Linux that runs in a
+#                                   cell (scripts/guest/cell-init as /init)
 #
 # Tests and the demo append a second cpio archive (the kernel unpacks
 # concatenated archives) with the project's artefacts and a script.
@@ -12,6 +14,11 @@ set -euo pipefail
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 CACHE=${JH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/jailhouse-bench}
 INIT=$TOP/scripts/guest/init
+NAME=base
+if [ "${1:-}" = --cell ]; then
+	INIT=$TOP/scripts/guest/cell-init
+	NAME=cell
+fi
 
 busybox_deb() {
 	local dir=$CACHE/debs deb
@@ -30,7 +37,7 @@ busybox_deb() {
 
 deb=$(busybox_deb)
 key=$( { basename "$deb"; cat "$INIT"; } | sha256sum | cut -c1-16)
-out=$CACHE/initramfs-base-$key.cpio.gz
+out=$CACHE/initramfs-$NAME-$key.cpio.gz
 if [ ! -f "$out" ]; then
 	stage=$(mktemp -d)
 	trap 'rm -rf "$stage"' EXIT

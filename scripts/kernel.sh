@@ -2,7 +2,7 @@
 # Build the QEMU bench kernel from Debian's linux-source package with the
 # project's patch series and config fragment applied.
 #
-#   scripts/kernel.sh [--version V] [--unpatched] [--dir]
+#   scripts/kernel.sh [--version V] [--unpatched | --inmate] [--dir]
 #
 # The build lives in a cache outside the work tree, keyed by a hash of the
 # source package version, the patches, the fragment and this recipe, so a
@@ -10,7 +10,9 @@
 # is the build directory (usable as KDIR).  --dir prints that directory
 # without building.  --unpatched builds the same kernel without the patch
 # series (the negative control of the kernel-patch tests); it builds only
-# the Image.
+# the Image.  --inmate builds the kernel of the Linux that runs in a
+# cell: the same source without the patches, with its own fragment
+# (scripts/kernel-inmate.config), the Image and Module.symvers.
 set -euo pipefail
 
 TOP=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,7 +25,7 @@ CACHE=${JH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/jailhouse-bench}
 CROSS=aarch64-linux-gnu-
 
 usage() {
-	echo "usage: $0 [--version 6.1|6.12] [--unpatched] [--dir]" >&2
+	echo "usage: $0 [--version 6.1|6.12] [--unpatched | --inmate] [--dir]" >&2
 	exit 2
 }
 
@@ -31,6 +33,7 @@ while [ $# -gt 0 ]; do
 	case "$1" in
 	--version) VERSION=${2:?}; shift ;;
 	--unpatched) VARIANT=unpatched ;;
+	--inmate) VARIANT=inmate ;;
 	--dir) PRINT_ONLY=1 ;;
 	*) usage ;;
 	esac
@@ -40,6 +43,7 @@ done
 TARBALL=/usr/src/linux-source-$VERSION.tar.xz
 PATCHES=$TOP/patches/linux/$VERSION
 FRAGMENT=$TOP/scripts/kernel-fragment.config
+[ "$VARIANT" = inmate ] && FRAGMENT=$TOP/scripts/kernel-inmate.config
 [ -d "$PATCHES" ] || { echo "kernel.sh: no patch series $PATCHES" >&2; exit 1; }
 
 # The .dtb files of the boards that the reserved-memory patch touches.
@@ -54,7 +58,7 @@ input_hash() {
 		dpkg-query -W -f='${Version}\n' "linux-source-$VERSION" \
 			2>/dev/null || echo "no package"
 		cat "$FRAGMENT"
-		[ "$VARIANT" = unpatched ] || cat "$PATCHES"/*.patch
+		[ "$VARIANT" != patched ] || cat "$PATCHES"/*.patch
 	} | sha256sum | cut -c1-16
 }
 
@@ -114,8 +118,11 @@ build() {
 	fi
 	echo "kernel.sh: building $VERSION ($VARIANT) in $BUILD" >&2
 	kmake KCONFIG_ALLCONFIG="$FRAGMENT" allnoconfig
-	check_fragment
+	# "|| return": build runs under "if !", where set -e does not act
+	check_fragment || return 1
 	kmake Image
+	# modules also writes Module.symvers for out-of-tree modules.
+	[ "$VARIANT" = inmate ] && kmake modules
 	if [ "$VARIANT" = patched ]; then
 		# modules also writes Module.symvers for out-of-tree modules.
 		kmake modules

@@ -6,5 +6,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup-host.sh
 scripts/kernel.sh --version 6.1 >/dev/null
+scripts/kernel.sh --version 6.1 --inmate >/dev/null
 make -s all
 exec scripts/demo.py "$@"

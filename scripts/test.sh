@@ -11,7 +11,8 @@ step() { printf '\n=== %s\n' "$*"; }
 step "host packages"
 scripts/setup-host.sh || exit 1
 step "bench kernels (cached in ${JH_CACHE:-~/.cache/jailhouse-bench})"
-for k in "--version 6.1" "--version 6.1 --unpatched" "--version 6.12"; do
+for k in "--version 6.1" "--version 6.1 --unpatched" "--version 6.12" \
+	"--version 6.1 --inmate"; do
 	# shellcheck disable=SC2086
 	scripts/kernel.sh $k || exit 1
 done

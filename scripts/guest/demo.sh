@@ -9,8 +9,9 @@ echo "demo: memory reserved for the hypervisor and its cells:"
 grep ' : reserved$' /proc/iomem | grep -v '^ ' | sed 's/^/demo:   /'
 cells=/usr/share/jailhouse/cells
 jailhouse config check $cells/qemu-arm64.cell $cells/qemu-arm64-inmate-demo.cell \
-	$cells/qemu-arm64-ivshmem-demo.cell $cells/qemu-arm64-linux-demo.cell |
-	sed 's/^/demo: /'
+	$cells/qemu-arm64-ivshmem-demo.cell | sed 's/^/demo: /'
+jailhouse config check $cells/qemu-arm64.cell $cells/qemu-arm64-inmate-demo.cell \
+	$cells/qemu-arm64-linux-demo.cell | sed 's/^/demo: /'
 echo "demo: modprobe jailhouse; jailhouse enable qemu-arm64.cell"
 modprobe jailhouse
 jailhouse enable $cells/qemu-arm64.cell
@@ -51,6 +52,24 @@ sleep 1
 echo "demo: ivshmem-demo in the root cell, 3 interrupts each way"
 ivshmem-demo -d /dev/uio0 -t 1 -c 3 -i 400 | sed 's/^/demo: /'
 jailhouse cell destroy ivshmem-demo
+echo "demo: Linux in a cell on CPUs 2-3: jailhouse cell linux" \
+	"qemu-arm64-linux-demo.cell Image -d inmate-qemu-arm64.dtb" \
+	"-i rootfs.cpio.gz -c \"... jh_action=poweroff\""
+linux=/usr/share/jailhouse/linux-demo
+jailhouse cell linux $cells/qemu-arm64-linux-demo.cell $linux/Image \
+	-d /usr/share/jailhouse/inmate-qemu-arm64.dtb -i $linux/rootfs.cpio.gz \
+	-c "earlycon=pl011,mmio32,0x09000000 keep_bootcon printk.devkmsg=on jh_action=poweroff"
+echo "demo: CPUs online in Linux now: $(cat /sys/devices/system/cpu/online)"
+n=0
+while [ "$(cat /sys/devices/jailhouse/cells/1/state)" != "shut down" ] &&
+      [ $n -lt 600 ]; do
+	sleep 0.2
+	n=$((n + 1))
+done
+jailhouse cell list | sed 's/^/demo: /'
+echo "demo: jailhouse cell destroy qemu-arm64-linux-demo"
+jailhouse cell destroy qemu-arm64-linux-demo
+echo "demo: CPUs online in Linux again: $(cat /sys/devices/system/cpu/online)"
 echo "demo: jailhouse console"
 jailhouse console | sed 's/^/demo:   /'
 echo "demo: jailhouse disable"

@@ -10,6 +10,9 @@ serial log must show:
     # el2: no                                (boot without virtualization)
     # modules: elprobe                       (tests/modules/* to build)
     # artefacts: yes                         (the project's make install)
+    # linux-cell: yes                        (the inmate kernel and the
+    #                                          cell's initramfs in
+    #                                          /usr/share/jailhouse/linux-demo)
     # configs: NAME...                       (tests/system/configs/NAME.c
     #                                          -> /test/NAME.cell)
     # timeout: 90                            (seconds, default 60)
@@ -45,6 +48,7 @@ class Test:
         self.cpu = "cortex-a57"
         self.modules = []
         self.artefacts = False
+        self.linux_cell = False
         self.configs = []
         self.el2 = True
         self.timeout = 60
@@ -52,7 +56,7 @@ class Test:
         self.reject = []
         for line in open(path):
             m = re.match(r"#\s*(kernel|cpu|modules|artefacts|configs|timeout|"
-                         r"el2|expect|reject):\s?(.*)$",
+                         r"el2|linux-cell|expect|reject):\s?(.*)$",
                          line.rstrip("\n"))
             if not m:
                 continue
@@ -65,6 +69,8 @@ class Test:
                 self.modules = value.split()
             elif key == "artefacts":
                 self.artefacts = value == "yes"
+            elif key == "linux-cell":
+                self.linux_cell = value == "yes"
             elif key == "el2":
                 self.el2 = value != "no"
             elif key == "configs":
@@ -87,6 +93,8 @@ def overlay(test, kdir, tmp):
         bench.run(["make", "-s", "-C", TOP,
                    f"KDIR={bench.kernel_dir('6.1')}", "install",
                    f"DESTDIR={stage}"], stdout=bench.subprocess.DEVNULL)
+    if test.linux_cell:
+        bench.stage_linux_cell(stage)
     os.makedirs(os.path.join(stage, "test", "modules"))
     for name in test.configs:
         bench.build_config(os.path.join(HERE, "configs", name + ".c"),

@@ -1,0 +1,91 @@
+#!/bin/sh
+# The long-hand form of TI's guide (seed 001): "cell linux -w" writes the
+# patched device tree and prints the create/load/start commands; turned
+# into a script the way TI's linux-demo.sh is made (the loader's path
+# filled in), they boot the same cell as "cell linux" itself.  Then a
+# running Linux cell is shut down and destroyed from the root cell.
+# artefacts: yes
+# linux-cell: yes
+# timeout: 300
+# expect: ^enable: exit 0$
+# expect: ^-w: exit 0$
+# expect: ^-w: Modified device tree written\. Start Linux with the following commands \(adjusting paths as needed\):$
+# expect: ^-w: jailhouse cell create /usr/share/jailhouse/cells/qemu-arm64-linux-demo\.cell$
+# expect: ^-w: jailhouse cell load qemu-arm64-linux-demo linux-loader\.bin -a 0x0 -s "kernel=0x70200000 dtb=0x70000000" -a 0x1000 /usr/share/jailhouse/linux-demo/Image -a 0x70200000 /usr/share/jailhouse/linux-demo/rootfs\.cpio\.gz -a 0x[0-9a-f]+ /tmp/linux-demo\.dtb -a 0x70000000$
+# expect: ^-w: jailhouse cell start qemu-arm64-linux-demo$
+# expect: ^-w: cells: 0$
+# expect: linux-loader: starting Linux at 0x70200000, device tree at 0x70000000
+# expect: \] cell: nproc 2$
+# expect: \] cell: iomem 70000000-77ffffff : System RAM$
+# expect: \] cell: done, action poweroff$
+# expect: ^long-hand: exit 0, state shut down$
+# expect: ^cell linux idle: exit 0$
+# expect: \] cell: done, action idle$
+# expect: ^running: running$
+# expect: ^shutdown of a running Linux cell: exit 0, state shut down$
+# expect: ^cpus online after shutdown: 0-1$
+# expect: ^destroy: exit 0$
+# expect: ^cell linux idle again: exit 0$
+# expect: \] cell: done, action idle$
+# expect: ^destroy of a running Linux cell: exit 0$
+# expect: ^cpus online after destroy: 0-3$
+# expect: ^disable: exit 0$
+# reject: ^FATAL
+cells=/usr/share/jailhouse/cells
+linux=/usr/share/jailhouse/linux-demo
+dtb=/usr/share/jailhouse/inmate-qemu-arm64.dtb
+sys=/sys/devices/jailhouse
+cmdline="earlycon=pl011,mmio32,0x09000000 keep_bootcon printk.devkmsg=on"
+
+wait_state() {
+	local n=0
+	while [ "$(cat $sys/cells/$1/state 2>/dev/null)" != "$2" ]; do
+		[ $n -ge $(($3 * 10)) ] && return 1
+		sleep 0.1
+		n=$((n + 1))
+	done
+}
+
+# the time a Linux cell needs to reach its init's last line, with margin
+BOOT_WAIT=${BOOT_WAIT:-10}
+
+modprobe jailhouse
+jailhouse enable $cells/qemu-arm64.cell
+echo "enable: exit $?"
+
+jailhouse cell linux $cells/qemu-arm64-linux-demo.cell $linux/Image \
+	-d $dtb -i $linux/rootfs.cpio.gz -c "$cmdline jh_action=poweroff" \
+	-w /tmp/linux-demo.dtb > /tmp/w.out
+echo "-w: exit $?"
+sed 's/^/-w: /' /tmp/w.out
+echo "-w: cells: $(ls $sys/cells | grep -cv '^0$')"
+# as TI's recipe makes linux-demo.sh: the loader's path, no prose
+sed -e '1d' -e '/^$/d' \
+	-e 's| linux-loader.bin | /usr/libexec/jailhouse/linux-loader.bin |' \
+	/tmp/w.out > /tmp/linux-demo.sh
+sh -e /tmp/linux-demo.sh
+rc=$?
+wait_state 1 "shut down" 120
+echo "long-hand: exit $rc, state $(cat $sys/cells/1/state)"
+jailhouse cell destroy qemu-arm64-linux-demo
+
+jailhouse cell linux $cells/qemu-arm64-linux-demo.cell $linux/Image \
+	-d $dtb -i $linux/rootfs.cpio.gz -c "$cmdline jh_action=idle"
+echo "cell linux idle: exit $?"
+sleep $BOOT_WAIT
+echo "running: $(cat $sys/cells/1/state)"
+jailhouse cell shutdown qemu-arm64-linux-demo
+echo "shutdown of a running Linux cell: exit $?, state $(cat $sys/cells/1/state)"
+echo "cpus online after shutdown: $(cat /sys/devices/system/cpu/online)"
+jailhouse cell destroy qemu-arm64-linux-demo
+echo "destroy: exit $?"
+
+jailhouse cell linux $cells/qemu-arm64-linux-demo.cell $linux/Image \
+	-d $dtb -i $linux/rootfs.cpio.gz -c "$cmdline jh_action=idle"
+echo "cell linux idle again: exit $?"
+sleep $BOOT_WAIT
+jailhouse cell destroy qemu-arm64-linux-demo
+echo "destroy of a running Linux cell: exit $?"
+echo "cpus online after destroy: $(cat /sys/devices/system/cpu/online)"
+jailhouse disable
+echo "disable: exit $?"
