@@ -106,7 +106,8 @@ def report_cell(log):
              for t, what, name in marks if what == "end" and name in begin]
     jitter = [int(j) for j in re.findall(r"Timer fired, jitter: +(\d+) ns",
                                          log)]
-    init = re.findall(r"cell: up: kernel \S+, init after ([0-9.]+) s", log)
+    # the cell kernel's own time stamp of its init's first line
+    init = re.findall(r"\[ *([0-9.]+)\] cell: up: kernel", log)
     pool = re.findall(r"cellbench: linux cell pool pages (\d+)", log)
     if len(steps) != 5 or not jitter or not init or not pool:
         print("\n".join(line for line in log.splitlines()
