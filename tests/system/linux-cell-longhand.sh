@@ -16,17 +16,20 @@
 # expect: ^-w: cells: 0$
 # expect: linux-loader: starting Linux at 0x70200000, device tree at 0x70000000
 # expect: \] cell: nproc 2$
+# expect: \] cell: MemTotal: 1[0-3][0-9]{4} kB$
 # expect: \] cell: iomem 70000000-77ffffff : System RAM$
+# expect: \] cell: pci 0000:00:00\.0 0x110a:0x4106$
+# expect: \] cell: workload on CPU 1: 4 runs, 1 distinct checksums$
 # expect: \] cell: done, action poweroff$
 # expect: ^long-hand: exit 0, state shut down$
-# expect: ^cell linux idle: exit 0$
 # expect: \] cell: done, action idle$
+# expect: ^cell linux idle: exit 0$
 # expect: ^running: running$
 # expect: ^shutdown of a running Linux cell: exit 0, state shut down$
 # expect: ^cpus online after shutdown: 0-1$
 # expect: ^destroy: exit 0$
-# expect: ^cell linux idle again: exit 0$
 # expect: \] cell: done, action idle$
+# expect: ^cell linux idle again: exit 0$
 # expect: ^destroy of a running Linux cell: exit 0$
 # expect: ^cpus online after destroy: 0-3$
 # expect: ^disable: exit 0$
@@ -63,16 +66,20 @@ echo "-w: cells: $(ls $sys/cells | grep -cv '^0$')"
 sed -e '1d' -e '/^$/d' \
 	-e 's| linux-loader.bin | /usr/libexec/jailhouse/linux-loader.bin |' \
 	/tmp/w.out > /tmp/linux-demo.sh
-sh -e /tmp/linux-demo.sh
+sh -e /tmp/linux-demo.sh > /tmp/longhand.out 2>&1
 rc=$?
 wait_state 1 "shut down" 120
+cat /tmp/longhand.out
 echo "long-hand: exit $rc, state $(cat $sys/cells/1/state)"
 jailhouse cell destroy qemu-arm64-linux-demo
 
+# While the cell's Linux boots it prints on the shared UART: the root
+# says its part after that, so that the two do not interleave.
 jailhouse cell linux $cells/qemu-arm64-linux-demo.cell $linux/Image \
 	-d $dtb -i $linux/rootfs.cpio.gz -c "$cmdline jh_action=idle"
-echo "cell linux idle: exit $?"
+rc=$?
 sleep $BOOT_WAIT
+echo "cell linux idle: exit $rc"
 echo "running: $(cat $sys/cells/1/state)"
 jailhouse cell shutdown qemu-arm64-linux-demo
 echo "shutdown of a running Linux cell: exit $?, state $(cat $sys/cells/1/state)"
@@ -82,8 +89,9 @@ echo "destroy: exit $?"
 
 jailhouse cell linux $cells/qemu-arm64-linux-demo.cell $linux/Image \
 	-d $dtb -i $linux/rootfs.cpio.gz -c "$cmdline jh_action=idle"
-echo "cell linux idle again: exit $?"
+rc=$?
 sleep $BOOT_WAIT
+echo "cell linux idle again: exit $rc"
 jailhouse cell destroy qemu-arm64-linux-demo
 echo "destroy of a running Linux cell: exit $?"
 echo "cpus online after destroy: $(cat /sys/devices/system/cpu/online)"

@@ -52,11 +52,15 @@ try "no DTB" $demo $linux/Image
 mv /usr/libexec/jailhouse/linux-loader.bin /tmp/
 try "no loader" $demo $linux/Image -d $dtb
 mv /tmp/linux-loader.bin /usr/libexec/jailhouse/
+# While the cell's Linux boots it prints on the shared UART: the root's
+# lines are kept until it is gone, so that the two do not interleave.
 jailhouse cell linux $demo $linux/Image -d $dtb -i $linux/rootfs.cpio.gz \
 	-c "$cmdline jh_action=idle"
-echo "first: exit $?"
-try "exists" $demo $linux/Image -d $dtb -i $linux/rootfs.cpio.gz
+first=$?
+try "exists" $demo $linux/Image -d $dtb -i $linux/rootfs.cpio.gz > /tmp/exists
 jailhouse cell destroy qemu-arm64-linux-demo
+echo "first: exit $first"
+cat /tmp/exists
 [ "$(taskset -c 0 echo yes)" = yes ] && echo "root still runs: yes"
 jailhouse disable
 echo "disable: exit $?"
