@@ -14,19 +14,7 @@
 # expect: ^disable: exit 0$
 # reject: ^FATAL
 # reject: ^cycle [0-9]+ failed
-cells=/usr/share/jailhouse/cells
-linux=/usr/share/jailhouse/linux-demo
-sys=/sys/devices/jailhouse
-cmdline="earlycon=pl011,mmio32,0x09000000 keep_bootcon printk.devkmsg=on"
-
-wait_state() {
-	local n=0
-	while [ "$(cat $sys/cells/$1/state 2>/dev/null)" != "$2" ]; do
-		[ $n -ge $(($3 * 10)) ] && return 1
-		sleep 0.1
-		n=$((n + 1))
-	done
-}
+. /test/linux-cell.sh
 
 modprobe jailhouse
 jailhouse enable $cells/qemu-arm64.cell
@@ -35,10 +23,7 @@ baseline=$(cat $sys/mem_pool_used)
 
 done=0 reached=0 online=0 pool=0
 for n in $(seq 10); do
-	if jailhouse cell linux $cells/qemu-arm64-linux-demo.cell \
-		$linux/Image -d /usr/share/jailhouse/inmate-qemu-arm64.dtb \
-		-i $linux/rootfs.cpio.gz -c "$cmdline jh_action=poweroff" &&
-	   wait_state 1 "shut down" 120; then
+	if linux_cell poweroff && wait_state 1 "shut down" 120; then
 		reached=$((reached + 1))
 	else
 		echo "cycle $n failed: state $(cat $sys/cells/1/state)"

@@ -34,20 +34,7 @@
 # expect: ^cpus online after destroy: 0-3$
 # expect: ^disable: exit 0$
 # reject: ^FATAL
-cells=/usr/share/jailhouse/cells
-linux=/usr/share/jailhouse/linux-demo
-dtb=/usr/share/jailhouse/inmate-qemu-arm64.dtb
-sys=/sys/devices/jailhouse
-cmdline="earlycon=pl011,mmio32,0x09000000 keep_bootcon printk.devkmsg=on"
-
-wait_state() {
-	local n=0
-	while [ "$(cat $sys/cells/$1/state 2>/dev/null)" != "$2" ]; do
-		[ $n -ge $(($3 * 10)) ] && return 1
-		sleep 0.1
-		n=$((n + 1))
-	done
-}
+. /test/linux-cell.sh
 
 # the time a Linux cell needs to reach its init's last line, with margin
 BOOT_WAIT=${BOOT_WAIT:-10}
@@ -56,9 +43,7 @@ modprobe jailhouse
 jailhouse enable $cells/qemu-arm64.cell
 echo "enable: exit $?"
 
-jailhouse cell linux $cells/qemu-arm64-linux-demo.cell $linux/Image \
-	-d $dtb -i $linux/rootfs.cpio.gz -c "$cmdline jh_action=poweroff" \
-	-w /tmp/linux-demo.dtb > /tmp/w.out
+linux_cell poweroff -w /tmp/linux-demo.dtb > /tmp/w.out
 echo "-w: exit $?"
 sed 's/^/-w: /' /tmp/w.out
 echo "-w: cells: $(ls $sys/cells | grep -cv '^0$')"
@@ -75,8 +60,7 @@ jailhouse cell destroy qemu-arm64-linux-demo
 
 # While the cell's Linux boots it prints on the shared UART: the root
 # says its part after that, so that the two do not interleave.
-jailhouse cell linux $cells/qemu-arm64-linux-demo.cell $linux/Image \
-	-d $dtb -i $linux/rootfs.cpio.gz -c "$cmdline jh_action=idle"
+linux_cell idle
 rc=$?
 sleep $BOOT_WAIT
 echo "cell linux idle: exit $rc"
@@ -87,8 +71,7 @@ echo "cpus online after shutdown: $(cat /sys/devices/system/cpu/online)"
 jailhouse cell destroy qemu-arm64-linux-demo
 echo "destroy: exit $?"
 
-jailhouse cell linux $cells/qemu-arm64-linux-demo.cell $linux/Image \
-	-d $dtb -i $linux/rootfs.cpio.gz -c "$cmdline jh_action=idle"
+linux_cell idle
 rc=$?
 sleep $BOOT_WAIT
 echo "cell linux idle again: exit $rc"

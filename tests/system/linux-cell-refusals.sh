@@ -24,11 +24,7 @@
 # expect: ^root still runs: yes$
 # expect: ^disable: exit 0$
 # reject: ^FATAL
-cells=/usr/share/jailhouse/cells
-linux=/usr/share/jailhouse/linux-demo
-dtb=/usr/share/jailhouse/inmate-qemu-arm64.dtb
-sys=/sys/devices/jailhouse
-cmdline="earlycon=pl011,mmio32,0x09000000 keep_bootcon printk.devkmsg=on"
+. /test/linux-cell.sh
 
 # try WHAT ARGS...: one "cell linux" that must be refused
 try() {
@@ -41,7 +37,6 @@ try() {
 modprobe jailhouse
 jailhouse enable $cells/qemu-arm64.cell
 echo "enable: exit $?"
-demo=$cells/qemu-arm64-linux-demo.cell
 try "not an Image" $demo $linux/rootfs.cpio.gz -d $dtb
 dd if=/dev/zero of=/tmp/big bs=1M count=130 2>/dev/null
 try "too large" $demo $linux/Image -d $dtb -i /tmp/big
@@ -54,8 +49,7 @@ try "no loader" $demo $linux/Image -d $dtb
 mv /tmp/linux-loader.bin /usr/libexec/jailhouse/
 # While the cell's Linux boots it prints on the shared UART: the root's
 # lines are kept until it is gone, so that the two do not interleave.
-jailhouse cell linux $demo $linux/Image -d $dtb -i $linux/rootfs.cpio.gz \
-	-c "$cmdline jh_action=idle"
+linux_cell idle
 first=$?
 try "exists" $demo $linux/Image -d $dtb -i $linux/rootfs.cpio.gz > /tmp/exists
 jailhouse cell destroy qemu-arm64-linux-demo

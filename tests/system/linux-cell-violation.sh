@@ -17,17 +17,12 @@
 # expect: ^again: state shut down$
 # expect: ^disable: exit 0$
 # reject: \] cell: devmem returned
-cells=/usr/share/jailhouse/cells
-linux=/usr/share/jailhouse/linux-demo
-dtb=/usr/share/jailhouse/inmate-qemu-arm64.dtb
-sys=/sys/devices/jailhouse
-cmdline="earlycon=pl011,mmio32,0x09000000 keep_bootcon printk.devkmsg=on"
+. /test/linux-cell.sh
 
 modprobe jailhouse
 jailhouse enable $cells/qemu-arm64.cell
 echo "enable: exit $?"
-jailhouse cell linux $cells/qemu-arm64-linux-demo.cell $linux/Image \
-	-d $dtb -i $linux/rootfs.cpio.gz -c "$cmdline jh_action=devmem"
+linux_cell devmem
 n=0
 while [ -z "$(cat $sys/cells/1/cpus_failed_list)" ] && [ $n -lt 1200 ]; do
 	sleep 0.1
@@ -43,13 +38,8 @@ echo "root still runs on 0-1: $ok"
 jailhouse cell destroy qemu-arm64-linux-demo
 echo "destroy: exit $?"
 echo "cpus online after destroy: $(cat /sys/devices/system/cpu/online)"
-jailhouse cell linux $cells/qemu-arm64-linux-demo.cell $linux/Image \
-	-d $dtb -i $linux/rootfs.cpio.gz -c "$cmdline jh_action=poweroff"
-n=0
-while [ "$(cat $sys/cells/1/state)" != "shut down" ] && [ $n -lt 1200 ]; do
-	sleep 0.1
-	n=$((n + 1))
-done
+linux_cell poweroff
+wait_state 1 "shut down" 120
 echo "again: state $(cat $sys/cells/1/state)"
 jailhouse cell destroy qemu-arm64-linux-demo
 jailhouse disable

@@ -33,20 +33,7 @@
 # reject: ^FATAL
 # reject: \] cell: iomem 4[0-9a-f]{7}-
 # reject: did not answer the shutdown request
-cells=/usr/share/jailhouse/cells
-linux=/usr/share/jailhouse/linux-demo
-sys=/sys/devices/jailhouse
-cmdline="earlycon=pl011,mmio32,0x09000000 keep_bootcon printk.devkmsg=on"
-
-# wait_state ID STATE SECONDS: until the cell's state is STATE
-wait_state() {
-	local n=0
-	while [ "$(cat $sys/cells/$1/state 2>/dev/null)" != "$2" ]; do
-		[ $n -ge $(($3 * 10)) ] && return 1
-		sleep 0.1
-		n=$((n + 1))
-	done
-}
+. /test/linux-cell.sh
 
 modprobe jailhouse
 jailhouse enable $cells/qemu-arm64.cell
@@ -65,9 +52,7 @@ reference=$(seq 1 20000 | sha256sum | cut -d' ' -f1)
 	echo "root workload: $runs runs, $wrong wrong" > /tmp/workload
 ) &
 
-jailhouse cell linux $cells/qemu-arm64-linux-demo.cell $linux/Image \
-	-d /usr/share/jailhouse/inmate-qemu-arm64.dtb \
-	-i $linux/rootfs.cpio.gz -c "$cmdline jh_action=poweroff" > /tmp/out 2>&1
+linux_cell poweroff > /tmp/out 2>&1
 rc=$?
 online=$(cat /sys/devices/system/cpu/online)
 wait_state 1 "shut down" 120
@@ -83,11 +68,6 @@ jailhouse cell list
 jailhouse cell destroy qemu-arm64-linux-demo
 echo "destroy: exit $?"
 echo "cpus online after destroy: $(cat /sys/devices/system/cpu/online)"
-used=$(cat $sys/mem_pool_used)
-if [ "$used" = "$baseline" ]; then
-	echo "page pool: same as after enable"
-else
-	echo "page pool: $baseline pages after enable, $used after destroy"
-fi
+pool_report $baseline "after destroy"
 jailhouse disable
 echo "disable: exit $?"

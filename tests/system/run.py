@@ -12,7 +12,9 @@ serial log must show:
     # artefacts: yes                         (the project's make install)
     # linux-cell: yes                        (the inmate kernel and the
     #                                          cell's initramfs in
-    #                                          /usr/share/jailhouse/linux-demo)
+    #                                          /usr/share/jailhouse/linux-demo,
+    #                                          lib/linux-cell.sh as
+    #                                          /test/linux-cell.sh)
     # configs: NAME...                       (tests/system/configs/NAME.c
     #                                          -> /test/NAME.cell)
     # timeout: 90                            (seconds, default 60)
@@ -93,9 +95,11 @@ def overlay(test, kdir, tmp):
         bench.run(["make", "-s", "-C", TOP,
                    f"KDIR={bench.kernel_dir('6.1')}", "install",
                    f"DESTDIR={stage}"], stdout=bench.subprocess.DEVNULL)
+    os.makedirs(os.path.join(stage, "test", "modules"))
     if test.linux_cell:
         bench.stage_linux_cell(stage)
-    os.makedirs(os.path.join(stage, "test", "modules"))
+        shutil.copy(os.path.join(HERE, "lib", "linux-cell.sh"),
+                    os.path.join(stage, "test", "linux-cell.sh"))
     for name in test.configs:
         bench.build_config(os.path.join(HERE, "configs", name + ".c"),
                            os.path.join(stage, "test", name + ".cell"))

@@ -1,0 +1,40 @@
+# Shared by the Linux-cell system tests (sourced as /test/linux-cell.sh;
+# tests/system/run.py puts it there for a "linux-cell: yes" test).
+cells=/usr/share/jailhouse/cells
+linux=/usr/share/jailhouse/linux-demo
+dtb=/usr/share/jailhouse/inmate-qemu-arm64.dtb
+sys=/sys/devices/jailhouse
+demo=$cells/qemu-arm64-linux-demo.cell
+# the cell's console: the shared PL011's earlycon, for good, and its
+# init's lines through /dev/kmsg, none rate-limited away
+cmdline="earlycon=pl011,mmio32,0x09000000 keep_bootcon printk.devkmsg=on"
+
+# linux_cell ACTION [ARGS...]: "jailhouse cell linux" of the bench's
+# linux-demo, whose init then does ACTION (scripts/guest/cell-init)
+linux_cell() {
+	local action=$1
+	shift
+	jailhouse cell linux $demo $linux/Image -d $dtb \
+		-i $linux/rootfs.cpio.gz -c "$cmdline jh_action=$action" "$@"
+}
+
+# wait_state ID STATE SECONDS: until cell ID is in STATE; 1 on timeout
+wait_state() {
+	local n=0
+	while [ "$(cat $sys/cells/$1/state 2>/dev/null)" != "$2" ]; do
+		[ $n -ge $(($3 * 10)) ] && return 1
+		sleep 0.1
+		n=$((n + 1))
+	done
+}
+
+# pool_report BASELINE WHEN: whether the page pool is back at BASELINE
+pool_report() {
+	local used
+	used=$(cat $sys/mem_pool_used)
+	if [ "$used" = "$1" ]; then
+		echo "page pool: same as after enable"
+	else
+		echo "page pool: $1 pages after enable, $used $2"
+	fi
+}
