@@ -864,8 +864,13 @@ static ssize_t jailhouse_read(struct file *file, char __user *out,
 			return ret;
 		}
 		mutex_unlock(&jailhouse_lock);
+		/*
+		 * Caught up: a non-blocking reader has read the log to its
+		 * end, as upstream's driver tells its "jailhouse console"
+		 * (end of file, not EAGAIN).
+		 */
 		if (file->f_flags & O_NONBLOCK)
-			return -EAGAIN;
+			return 0;
 		if (msleep_interruptible(100))
 			return -EINTR;
 	}

@@ -9,6 +9,8 @@
  * value comes from the configuration: no template to patch.
  */
 #include <linux/of.h>
+#include <linux/of_platform.h>
+#include <linux/platform_device.h>
 #include <linux/slab.h>
 #include <linux/version.h>
 
@@ -332,6 +334,49 @@ static int apply_overlay(const void *fdt, u32 size, int *id)
 #endif
 }
 
+/*
+ * Whether pci-host-generic took the host the overlay added: it refuses
+ * one whose ECAM or BAR window collides with a resource Linux already
+ * has (e.g. upstream's QEMU ECAM on the GIC redistributors), and the
+ * overlay itself succeeds all the same.
+ */
+static bool host_bound(u64 ecam)
+{
+	struct platform_device *pdev;
+	struct device_node *np;
+	char path[32];
+	bool bound;
+
+	snprintf(path, sizeof(path), "/pci@%llx", ecam);
+	np = of_find_node_by_path(path);
+	if (!np)
+		return false;
+	pdev = of_find_device_by_node(np);
+	of_node_put(np);
+	if (!pdev)
+		return false;
+	bound = READ_ONCE(pdev->dev.driver) != NULL;
+	put_device(&pdev->dev);
+	return bound;
+}
+
+static int host_not_bound(const struct jailhouse_system *config)
+{
+	u64 ecam = config->platform_info.pci_mmconfig_base;
+	u64 end = ecam + (((u64)config->platform_info.pci_mmconfig_end_bus +
+			   1) << 20) + bar_window_size(config);
+
+	of_overlay_remove(&overlay_id);
+	overlay_id = -1;
+	set_error("virtual PCI host at 0x%llx: pci-host-generic did not take "
+		  "it (its error is in the kernel log): its ECAM and BAR "
+		  "window 0x%llx-0x%llx must not overlap anything in "
+		  "/proc/iomem or the device tree; move "
+		  "platform_info.pci_mmconfig_base to a free range", ecam,
+		  ecam, end - 1);
+	return -ENODEV;
+}
+
 int jailhouse_pci_add_host(const struct jailhouse_system *config)
 {
 	struct gic_parent gic;
@@ -356,6 +401,8 @@ int jailhouse_pci_add_host(const struct jailhouse_system *config)
 		overlay_id = -1;
 		return err;
 	}
+	if (!host_bound(config->platform_info.pci_mmconfig_base))
+		return host_not_bound(config);
 	pr_info("jailhouse: virtual PCI host at 0x%llx added\n",
 		config->platform_info.pci_mmconfig_base);
 	return 0;

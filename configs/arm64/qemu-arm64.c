@@ -8,6 +8,15 @@
 #include <jailhouse/cell-config.h>
 #include "qemu-arm64.h"
 
+#ifndef QEMU_ROOT_MMIO
+/* Two regions: all MMIO of the machine but the virtual PCI host's */
+#define QEMU_ROOT_MMIO							\
+	/* MMIO: UART, RTC, fw_cfg, GPIO, virtio-mmio */		\
+	REGION(0x09000000, QEMU_VPCI_ECAM, MEM_MMIO),			\
+	/* MMIO: PCIe windows and low ECAM */				\
+	REGION(QEMU_VPCI_END, 0x40000000, MEM_MMIO)
+#endif
+
 struct {
 	struct jailhouse_system header;
 	__u64 cpus[1];
@@ -52,10 +61,7 @@ struct {
 	},
 
 	.mem_regions = {
-		/* MMIO: UART, RTC, fw_cfg, GPIO, virtio-mmio */
-		REGION(0x09000000, QEMU_VPCI_ECAM, MEM_MMIO),
-		/* MMIO: PCIe windows and low ECAM */
-		REGION(QEMU_VPCI_END, 0x40000000, MEM_MMIO),
+		QEMU_ROOT_MMIO,
 		/* RAM of Linux */ {
 			.phys_start = 0x40000000,
 			.virt_start = 0x40000000,

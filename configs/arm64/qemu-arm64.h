@@ -35,8 +35,10 @@
 #define QEMU_IVSHMEM_CELL_RAM	0x7f100000
 #define QEMU_LINUX_LOADER	0x7f200000
 #define QEMU_IVSHMEM		0x7fa00000
+#ifndef QEMU_VPCI_ECAM		/* a test moves it */
 #define QEMU_VPCI_ECAM		0x0c000000
 #define QEMU_VPCI_END		0x0c200000	/* ECAM + BAR window */
+#endif
 #define QEMU_HV			0x7fc00000
 #define QEMU_HV_SIZE		0x00400000
 

@@ -9,6 +9,8 @@ serial log must show:
     # cpu: cortex-a57 | max                  (default cortex-a57)
     # el2: no                                (boot without virtualization)
     # modules: elprobe                       (tests/modules/* to build)
+    # programs: console-read                 (tests/programs/NAME.c, static
+    #                                          arm64, as /test/NAME)
     # artefacts: yes                         (the project's make install)
     # linux-cell: yes                        (the inmate kernel and the
     #                                          cell's initramfs in
@@ -49,6 +51,7 @@ class Test:
         self.kernel = "6.1"
         self.cpu = "cortex-a57"
         self.modules = []
+        self.programs = []
         self.artefacts = False
         self.linux_cell = False
         self.configs = []
@@ -58,7 +61,7 @@ class Test:
         self.reject = []
         for line in open(path):
             m = re.match(r"#\s*(kernel|cpu|modules|artefacts|configs|timeout|"
-                         r"el2|linux-cell|expect|reject):\s?(.*)$",
+                         r"el2|linux-cell|programs|expect|reject):\s?(.*)$",
                          line.rstrip("\n"))
             if not m:
                 continue
@@ -69,6 +72,8 @@ class Test:
                 self.cpu = value
             elif key == "modules":
                 self.modules = value.split()
+            elif key == "programs":
+                self.programs = value.split()
             elif key == "artefacts":
                 self.artefacts = value == "yes"
             elif key == "linux-cell":
@@ -105,6 +110,10 @@ def overlay(test, kdir, tmp):
                            os.path.join(stage, "test", name + ".cell"))
     shutil.copy(test.path, os.path.join(stage, "test", "run.sh"))
     os.chmod(os.path.join(stage, "test", "run.sh"), 0o755)
+    for prog in test.programs:
+        bench.run([bench.CROSS + "gcc", "-static", "-O2", "-Wall", "-Werror",
+                   "-o", os.path.join(stage, "test", prog),
+                   os.path.join(TOP, "tests", "programs", prog + ".c")])
     for mod in test.modules:
         ko = bench.build_module(mod, kdir, os.path.join(MODBUILD, test.kernel))
         shutil.copy(ko, os.path.join(stage, "test", "modules"))
