@@ -6,17 +6,23 @@
  * Syntax and ioctls as upstream ("cell linux" is in cell-linux.c).  A cell
  * is named by its id (a non-negative number) or by its name; "--name"
  * forces a name.  "cell shutdown" is a load without images, which makes
- * the cell loadable again.  "cell stats" prints the exit counters once,
- * where upstream runs a curses viewer.
+ * the cell loadable again.  "cell stats" on a terminal refreshes the exit
+ * counters every second until q or Ctrl-C, like upstream's viewer (plain
+ * ANSI escapes, no curses); into a pipe or file it prints them once, for
+ * scripts.
  */
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/select.h>
 #include <sys/stat.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include <jailhouse/ioctl.h>
 
@@ -444,19 +450,14 @@ static bool print_stats(const struct cell_command *cmd, const char *dir,
 	return ok;
 }
 
-static int cell_stats(const struct cell_command *cmd, int argc,
-		      char *argv[])
+/* The statistics of the cell in @dir once; false if a value is missing */
+static bool show_stats(const struct cell_command *cmd, const char *dir)
 {
-	char dir[NAME_MAX + 1], path[SYSFS_PATH_MAX], name[SYSFS_VALUE_MAX];
+	char path[SYSFS_PATH_MAX], name[SYSFS_VALUE_MAX];
 	struct dirent **cpus = NULL;
-	struct jailhouse_cell_id id;
 	int num_cpus = -1;
 	bool ok;
 
-	if (!only_cell_id(cmd, &id, argc, argv))
-		return 1;
-	if (!find_cell(&id, dir))
-		return no_such_cell(cmd, &id);
 	ok = cell_attr(cmd, dir, "name", name, sizeof(name));
 	printf("Statistics for %s cell\n", name);
 	/* without per-CPU directories, only the totals */
@@ -465,7 +466,80 @@ static int cell_stats(const struct cell_command *cmd, int argc,
 	if (!print_stats(cmd, dir, cpus, num_cpus))
 		ok = false;
 	free_entries(cpus, num_cpus);
-	return ok ? 0 : 1;
+	return ok;
+}
+
+static volatile sig_atomic_t stats_interrupted;
+
+static void stop_stats(int sig)
+{
+	(void)sig;
+	stats_interrupted = 1;
+}
+
+/* Up to a second for a key on the terminal: true for q (or Ctrl-C) */
+static bool quit_key(bool have_tty)
+{
+	struct timeval wait = { .tv_sec = 1 };
+	fd_set keys;
+	char key;
+
+	FD_ZERO(&keys);
+	if (have_tty)
+		FD_SET(STDIN_FILENO, &keys);
+	if (select(have_tty ? STDIN_FILENO + 1 : 0, &keys, NULL, NULL,
+		   &wait) <= 0)
+		return stats_interrupted;
+	return read(STDIN_FILENO, &key, 1) != 1 || key == 'q' ||
+		key == 'Q' || stats_interrupted;
+}
+
+/* Refresh every second on the terminal until q, Ctrl-C or the cell goes */
+static int live_stats(const struct cell_command *cmd,
+		      struct jailhouse_cell_id *id, char dir[NAME_MAX + 1])
+{
+	bool have_tty = isatty(STDIN_FILENO);
+	struct termios saved, keys;
+	int ret = 0;
+
+	if (have_tty && !tcgetattr(STDIN_FILENO, &saved)) {
+		keys = saved;
+		keys.c_lflag &= ~(ICANON | ECHO);
+		tcsetattr(STDIN_FILENO, TCSANOW, &keys);
+	} else {
+		have_tty = false;
+	}
+	signal(SIGINT, stop_stats);
+	signal(SIGTERM, stop_stats);
+	do {
+		if (!find_cell(id, dir)) {
+			printf("\nThe cell is gone.\n");
+			break;
+		}
+		printf("\033[H\033[2J");
+		if (!show_stats(cmd, dir))
+			ret = 1;
+		printf("\nRefreshed every second; q or Ctrl-C quits.\n");
+		fflush(stdout);
+	} while (!quit_key(have_tty));
+	if (have_tty)
+		tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+	return ret;
+}
+
+static int cell_stats(const struct cell_command *cmd, int argc,
+		      char *argv[])
+{
+	struct jailhouse_cell_id id;
+	char dir[NAME_MAX + 1];
+
+	if (!only_cell_id(cmd, &id, argc, argv))
+		return 1;
+	if (!find_cell(&id, dir))
+		return no_such_cell(cmd, &id);
+	if (isatty(STDOUT_FILENO))
+		return live_stats(cmd, &id, dir);
+	return show_stats(cmd, dir) ? 0 : 1;
 }
 
 static int cell_linux(const struct cell_command *cmd, int argc,

@@ -321,6 +321,72 @@ def cell_stats(check, tmp):
                      ["cell", "stats"] + args, 1, out="", err=usage("stats"))
 
 
+def live_stats(check, tool, sysfs, change_after=None):
+    """"cell stats inmate-demo" on a pseudo-terminal: returns (exit
+    status, output, seconds).  After 1.5 s @change_after(), then q."""
+    pid, fd = pty.fork()
+    if pid == 0:
+        env = {k: v for k, v in os.environ.items() if k not in TOOL_ENV}
+        env["JAILHOUSE_SYSFS"] = sysfs
+        os.execve(tool, [tool, "cell", "stats", "inmate-demo"], env)
+    out, start, sent = b"", time.monotonic(), False
+    while time.monotonic() - start < 8:
+        ready, _, _ = select.select([fd], [], [], 0.1)
+        if ready:
+            try:
+                out += os.read(fd, 4096)
+            except OSError:
+                break
+        elapsed = time.monotonic() - start
+        if not sent and elapsed > 2.6:
+            os.write(fd, b"q")
+            sent = True
+        if change_after and elapsed > 1.5:
+            change_after()
+            change_after = None
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            break
+    else:
+        os.kill(pid, signal.SIGKILL)
+        _, status = os.waitpid(pid, 0)
+    os.close(fd)
+    return (os.waitstatus_to_exitcode(status),
+            out.decode(errors="replace"), time.monotonic() - start)
+
+
+def cell_stats_live(check, tmp):
+    """On a terminal, cell stats refreshes every second until q (as
+    upstream's viewer); a counter that changes shows its new value."""
+    sysfs = os.path.join(tmp, "live-sysfs")
+    shutil.copytree(check.sysfs, sysfs)
+    total = os.path.join(sysfs, "cells", "2", "statistics", "vmexits_total")
+
+    def bump():
+        write(total, "987654321\n")
+
+    for tool in TOOLS:
+        with open(total, "w") as f:
+            f.write("123\n")
+        rc, out, secs = live_stats(check, tool, sysfs, bump)
+        name = os.path.basename(tool)
+        frames = out.count("\033[H\033[2J")
+        check.results.report(
+            rc == 0 and frames >= 2 and "987654321" in out and
+            "q or Ctrl-C quits" in out and secs < 6,
+            f"{name}: cell stats on a terminal: refreshed, new values, q "
+            "quits", f"exit {rc}, {frames} frames, {secs:.1f} s:\n{out}")
+
+    # the cell goes while it is shown
+    def destroy():
+        shutil.rmtree(os.path.join(sysfs, "cells", "2"))
+
+    rc, out, _ = live_stats(check, TOOLS[0], sysfs, destroy)
+    check.results.report(rc == 0 and "The cell is gone." in out,
+                         "cell stats on a terminal: the cell goes away",
+                         f"exit {rc}:\n{out}")
+
+
 def console(check, tmp):
     check.expect("console: reads JAILHOUSE_SYSFS/console", ["console"], 0,
                  out="hypervisor log\nsecond line\n", err="")
@@ -1403,6 +1469,7 @@ def main():
         help_and_dispatch(check)
         cell_list(check, tmp)
         cell_stats(check, tmp)
+        cell_stats_live(check, tmp)
         console(check, tmp)
         cell_load_arguments(check, image)
         cell_create(check, tmp)
