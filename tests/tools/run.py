@@ -28,12 +28,16 @@ give the expected exit status and output.
 import gzip
 import importlib.util
 import os
+import pty
 import random
+import select
 import shutil
+import signal
 import struct
 import subprocess
 import sys
 import tempfile
+import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 ".."))
