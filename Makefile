@@ -72,6 +72,7 @@ install: all
 		install -m 0644 $$f $(DESTDIR)/usr/share/jailhouse/inmates/; done
 	for f in $(wildcard inmates/tools/arm64/*.bin); do \
 		install -m 0644 $$f $(DESTDIR)/usr/libexec/jailhouse/; done
+	$(MAKE) -C tools install-generator DESTDIR=$(DESTDIR)
 
 clean:
 	for d in $(SUBDIRS) tests/unit; do $(MAKE) -C $$d clean; done

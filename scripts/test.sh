@@ -46,6 +46,7 @@ suite() {
 suite unit make -s -C tests/unit check
 suite configs tests/configs/run.py
 suite tools tests/tools/run.py
+suite generator tests/generator/run.py
 suite kernel tests/kernel/run.py
 suite system tests/system/run.py
 

@@ -19,14 +19,21 @@ void usage(FILE *out)
 		"   disable\n"
 		"   console [-f | --follow]\n");
 	cell_usage(out);
-	fprintf(out, "   config check SYSCONFIG [CELLCONFIG...]\n"
-		"   hardware check [SYSCONFIG]\n");
+	fprintf(out, "   config create [-h] [--dtb DTB | --collected FILE.TAR] "
+		"[--mem-hv ADDR,SIZE] [--mem-inmates ADDR,SIZE] ... FILE\n"
+		"   config collect FILE.TAR\n"
+		"   config check SYSCONFIG [CELLCONFIG...]\n"
+		"   hardware check [SYSCONFIG [CELLCONFIG...]]\n");
 }
 
 static int config_command(int argc, char *argv[])
 {
 	if (argc >= 1 && !strcmp(argv[0], "check"))
 		return config_check_command(argc - 1, argv + 1);
+	if (argc >= 1 && !strcmp(argv[0], "collect"))
+		return config_collect_command(argc - 1, argv + 1);
+	if (argc >= 1 && !strcmp(argv[0], "create"))
+		return config_create_command(argc, argv);
 	fprintf(stderr, "jailhouse config: unknown sub-command '%s'\n",
 		argc >= 1 ? argv[0] : "");
 	usage(stderr);

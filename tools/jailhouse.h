@@ -18,8 +18,33 @@ void usage(FILE *out);
 /* jailhouse config check SYSCONFIG [CELLCONFIG...] */
 int config_check_command(int argc, char *argv[]);
 
-/* jailhouse hardware check [SYSCONFIG] (hardware-check.c) */
+/* jailhouse hardware check [SYSCONFIG [CELLCONFIG...]] (hardware-check.c) */
 int hardware_check_command(int argc, char *argv[]);
+
+/* jailhouse config collect FILE.TAR (config-collect.c) */
+int config_collect_command(int argc, char *argv[]);
+/* jailhouse config create ...: runs jailhouse-config-create (config-create.c) */
+int config_create_command(int argc, char *argv[]);
+
+/* The running kernel's device tree (dt.c) */
+struct live_dt {
+	void *fdt;
+	size_t size;
+	char source[SYSFS_PATH_MAX + 16];	/* file read, for messages */
+	bool flattened;				/* from /proc/device-tree */
+};
+/* @env's directory (or @def), then @file, in @path; false if too long */
+bool env_path(char path[SYSFS_PATH_MAX], const char *env, const char *def,
+	      const char *file);
+/* $SYSFS/firmware/fdt, or $PROC/device-tree flattened; false: @why says */
+bool read_live_dt(struct live_dt *dt, char *why, size_t why_len);
+/* Neither the node nor a parent has a status other than "okay" / "ok" */
+bool dt_enabled(const void *fdt, int node);
+/*
+ * Entry @index of the node's reg in the CPU's address space: 1, 0 if
+ * there is no such entry, -1 if a bus on the way does not map it.
+ */
+int dt_reg(const void *fdt, int node, int index, u64 *addr, u64 *size);
 
 /* All of a file, at most @max bytes; NULL and errno (EFBIG: larger) */
 void *read_whole_file(const char *path, size_t max, size_t *size);

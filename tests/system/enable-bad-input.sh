@@ -16,6 +16,8 @@
 # expect: ^JAILHOUSE_ENABLE: Invalid argument$
 # expect: ^hypervisor memory 0x6fc00000\+4M is System RAM: reserve it with a no-map reserved-memory node
 # expect: ^memory not reserved: exit 1$
+# expect: ^hwcheck: FAIL hypervisor memory 0x6fc00000-0x6fffffff is System RAM \(Linux uses it\): reserve it with a no-map reserved-memory node in the device tree \(patches/linux, patch 3\)$
+# expect: ^hardware check of it: exit 2$
 # expect: ^JAILHOUSE_ENABLE: No such file or directory$
 # expect: ^firmware jailhouse.bin not found \(-2\): install it as /lib/firmware/jailhouse.bin
 # expect: ^firmware missing: exit 1$
@@ -50,6 +52,8 @@ echo "truncated file: exit $?"
 
 jailhouse enable /test/qemu-hv-in-ram.cell
 echo "memory not reserved: exit $?"
+jailhouse hardware check /test/qemu-hv-in-ram.cell | grep "^FAIL hypervisor memory" | sed "s/^/hwcheck: /"
+echo "hardware check of it: exit $(jailhouse hardware check /test/qemu-hv-in-ram.cell > /dev/null 2>&1; echo $?)"
 
 mv /lib/firmware/jailhouse.bin /tmp/
 jailhouse enable $good

@@ -19,7 +19,12 @@ fdtget, and what it loads is checked through the fake driver.
 
 "hardware check" reads /proc/iomem and /sys from fake trees that
 JAILHOUSE_PROC and JAILHOUSE_SYSFS_ROOT point to, one /proc per memory
-layout; its expected lines are written from the command's specification.
+layout, and the kernel log from the file JAILHOUSE_DMESG names; by
+default the trees describe a machine that has every prerequisite (the
+kernel log, /proc/kallsyms, /proc/config.gz, a device tree compiled here
+with dtc), and each check is then made to fail once on a copy with one
+thing changed.  Its expected lines are written from the command's
+specification.
 
 Every check runs both host builds, build/host/jailhouse and the one with
 ASan/UBSan (which also fails a check on a leak), and passes only if both
@@ -30,6 +35,7 @@ import importlib.util
 import os
 import pty
 import random
+import re
 import select
 import shutil
 import signal
@@ -81,7 +87,7 @@ LONG_NAME = "linux-demo-with-a-name-of-31-ch"
 
 # What the tool reads from the environment: never the caller's
 TOOL_ENV = ("JAILHOUSE_SYSFS", "JAILHOUSE_PROC", "JAILHOUSE_SYSFS_ROOT",
-            "JAILHOUSE_LINUX_LOADER")
+            "JAILHOUSE_LINUX_LOADER", "JAILHOUSE_DMESG")
 
 # The fake cells: directory, name, state, assigned and failed CPUs.
 CELLS = [
@@ -147,7 +153,7 @@ def usage(cmd):
 
 def write(path, text):
     os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w") as f:
+    with open(path, "wb" if isinstance(text, bytes) else "w") as f:
         f.write(text)
 
 
@@ -1162,7 +1168,7 @@ def cell_linux(check, tmp):
 # configs/arm64/qemu-arm64.h: QEMU_HV, QEMU_HV_SIZE (4 MiB)
 HV = "0x7fc00000-0x7fffffff"
 SYSTEM_CONFIG = os.path.join(CONFIGS, "qemu-arm64.cell")
-HW_USAGE = "Usage: jailhouse hardware check [SYSCONFIG]\n"
+HW_USAGE = "Usage: jailhouse hardware check [SYSCONFIG [CELLCONFIG...]]\n"
 
 # The devices of QEMU's virt machine, the same in every layout below
 IOMEM_DEVICES = """\
@@ -1285,32 +1291,239 @@ ROOT_RAM_OK = "PASS root cell RAM: 7 regions in System RAM or reserved"
 NOT_ROOT = "FAIL run as root: /proc/iomem hides addresses"
 
 
+# A machine with every prerequisite: the bench's device tree (reserved
+# memory as scripts/guest/reserved-memory.dtsi, GICv3, PSCI by SMC), the
+# boot messages of a kernel started at EL2 without VHE, the exports of the
+# four patches and the kernel options the driver needs.
+HW_DTS = """\
+/dts-v1/;
+/ {
+	#address-cells = <2>;
+	#size-cells = <2>;
+	interrupt-parent = <&gic>;
+	compatible = "linux,dummy-virt";
+
+	psci {
+		compatible = "arm,psci-1.0", "arm,psci-0.2", "arm,psci";
+		method = "smc";
+	};
+
+	memory@40000000 {
+		device_type = "memory";
+		reg = <0 0x40000000 0 0x40000000>;
+	};
+
+	cpus {
+		#address-cells = <1>;
+		#size-cells = <0>;
+		cpu@0 {
+			device_type = "cpu";
+			reg = <0>;
+			enable-method = "psci";
+		};
+		cpu@1 {
+			device_type = "cpu";
+			reg = <1>;
+			enable-method = "psci";
+		};
+	};
+
+	gic: intc@8000000 {
+		compatible = "arm,gic-v3";
+		interrupt-controller;
+		#interrupt-cells = <3>;
+		reg = <0 0x8000000 0 0x10000>, <0 0x80a0000 0 0xf60000>;
+	};
+
+	pl011@9000000 {
+		compatible = "arm,pl011", "arm,primecell";
+		reg = <0 0x9000000 0 0x1000>;
+	};
+
+	serial@9040000 {
+		compatible = "arm,pl011", "arm,primecell";
+		reg = <0 0x9040000 0 0x1000>;
+		status = "disabled";
+	};
+
+	bus@a000000 {
+		compatible = "simple-bus";
+		#address-cells = <1>;
+		#size-cells = <1>;
+		reg = <0 0xa000000 0 0x10000>;
+		ranges = <0 0 0xa000000 0x10000>;
+
+		serial@1000 {
+			compatible = "ns16550a";
+			reg = <0x1000 0x100>;
+		};
+	};
+
+	reserved-memory {
+		#address-cells = <2>;
+		#size-cells = <2>;
+		ranges;
+
+		jailhouse-cells@70000000 {
+			reg = <0 0x70000000 0 0xfc00000>;
+			no-map;
+		};
+
+		jailhouse@7fc00000 {
+			reg = <0 0x7fc00000 0 0x400000>;
+			no-map;
+		};
+	};
+};
+"""
+
+HW_DMESG = """\
+[    0.000000] Booting Linux on physical CPU 0x0000000000 [0x411fd070]
+[    0.000000] Linux version 6.1.0 (test)
+[    0.101010] CPU: All CPU(s) started at EL2
+[    0.101020] CPU features: detected: 32-bit EL0 Support
+"""
+
+HW_KALLSYMS = """\
+ffffffc0080ead00 T ioremap_page_range
+ffffffc0080ed004 T __get_vm_area_caller
+ffffffc00837b000 T __hyp_stub_vectors
+ffffffc0084382cc r __ksymtab___boot_cpu_mode
+ffffffc00843844c r __ksymtab___get_vm_area_caller
+ffffffc008438464 r __ksymtab___hyp_stub_vectors
+ffffffc00843ab1c r __ksymtab_ioremap_page_range
+ffffffc00843ab28 r __ksymtab_printk
+ffffffc00850e330 D __boot_cpu_mode
+ffffffc0014a0000 t jailhouse_init\t[jailhouse]
+"""
+
+HW_CONFIG = """\
+CONFIG_MODULES=y
+CONFIG_HOTPLUG_CPU=y
+CONFIG_OF=y
+CONFIG_OF_OVERLAY=y
+CONFIG_PCI_HOST_GENERIC=y
+CONFIG_UIO=m
+# CONFIG_KVM is not set
+"""
+
+
+def hw_tail(sysfs):
+    """What a machine with every prerequisite adds to the report."""
+    return [
+        "PASS all CPUs started at EL2 (kernel log)",
+        "PASS VHE off: Linux runs at EL1, the hyp stub at EL2",
+        "PASS KVM does not hold EL2 (no /dev/kvm, no kvm module)",
+        "PASS kernel patch 1: __hyp_stub_vectors exported",
+        "PASS kernel patch 2: ioremap_page_range, __get_vm_area_caller "
+        "exported",
+        "PASS kernel patch 4: __boot_cpu_mode exported",
+        "PASS kernel option CONFIG_MODULES=y",
+        "PASS kernel option CONFIG_HOTPLUG_CPU=y",
+        "PASS kernel option CONFIG_OF_OVERLAY=y",
+        "PASS kernel option CONFIG_PCI_HOST_GENERIC=y",
+        "PASS kernel option CONFIG_UIO=m",
+        "PASS reserved-memory: jailhouse-cells@70000000 "
+        "0x70000000-0x7fbfffff, no-map",
+        "PASS reserved-memory: jailhouse@7fc00000 0x7fc00000-0x7fffffff, "
+        "no-map",
+        "PASS GICv3: /intc@8000000 (arm,gic-v3)",
+        "PASS PSCI by SMC (/psci)",
+        f"PASS CPU hotplug: {sysfs}/devices/system/cpu/cpu1/online",
+    ]
+
+
 class HardwareCheck:
     """Runs "hardware check" on fake /proc trees, one per layout."""
 
     def __init__(self, check, tmp):
         self.check = check
         self.tmp = os.path.join(tmp, "hardware")
-        self.sys_driver = os.path.join(self.tmp, "sys-driver")
-        self.sys_no_driver = os.path.join(self.tmp, "sys-no-driver")
-        os.makedirs(os.path.join(self.sys_driver, "devices", "jailhouse"))
-        os.makedirs(os.path.join(self.sys_no_driver, "devices"))
+        self.dtb = os.path.join(self.tmp, "bench.dtb")
+        write(self.dtb + ".dts", HW_DTS)
+        subprocess.run(["dtc", "-q", "-I", "dts", "-O", "dtb", "-o", self.dtb,
+                        self.dtb + ".dts"], check=True)
+        self.sys_driver = self.sysfs("sys-driver")
+        self.sys_no_driver = self.sysfs("sys-no-driver", driver=False)
 
-    def proc(self, name, iomem):
-        """A /proc with @iomem (None: without the file)"""
+    def sysfs(self, name, driver=True, dtb=True, cpu1="online"):
+        """A /sys: the driver's directory, /sys/firmware/fdt, CPU 1"""
+        sysfs = os.path.join(self.tmp, name)
+        os.makedirs(os.path.join(sysfs, "devices", "system", "cpu", "cpu0"),
+                    exist_ok=True)
+        if driver:
+            os.makedirs(os.path.join(sysfs, "devices", "jailhouse"),
+                        exist_ok=True)
+        if dtb:
+            write(os.path.join(sysfs, "firmware", "fdt"),
+                  read_or_none(dtb if isinstance(dtb, str) else self.dtb,
+                               "rb"))
+        if cpu1 == "online":
+            write(os.path.join(sysfs, "devices", "system", "cpu", "cpu1",
+                               "online"), "1\n")
+        elif cpu1 == "no-online":
+            os.makedirs(os.path.join(sysfs, "devices", "system", "cpu",
+                                     "cpu1"), exist_ok=True)
+        return sysfs
+
+    def proc(self, name, iomem, dmesg=HW_DMESG, kallsyms=HW_KALLSYMS,
+             config=HW_CONFIG, modules="jailhouse 45056 0 - Live 0x0 (O)\n"):
+        """A /proc with @iomem (None: without the file) and the rest"""
         proc = os.path.join(self.tmp, "proc-" + name)
         os.makedirs(proc, exist_ok=True)
-        if iomem is not None:
-            write(os.path.join(proc, "iomem"), iomem)
+        for file, text in (("iomem", iomem), ("dmesg", dmesg),
+                           ("kallsyms", kallsyms), ("modules", modules)):
+            if text is not None:
+                write(os.path.join(proc, file), text)
+        if config is not None:
+            write(os.path.join(proc, "config.gz"),
+                  gzip.compress(config.encode(), mtime=0))
+        elif os.path.exists(os.path.join(proc, "config.gz")):
+            os.unlink(os.path.join(proc, "config.gz"))
         return proc
 
+    def env(self, proc, sysfs):
+        return {"JAILHOUSE_PROC": proc, "JAILHOUSE_SYSFS_ROOT": sysfs,
+                "JAILHOUSE_DMESG": os.path.join(proc, "dmesg")}
+
     def expect(self, what, proc, args, rc, out=None, err="", driver=True,
-               err_has=()):
-        env = {"JAILHOUSE_PROC": proc, "JAILHOUSE_SYSFS_ROOT":
-               self.sys_driver if driver else self.sys_no_driver}
+               err_has=(), tail=None):
+        """@out before the lines of a machine with every prerequisite
+        (or @tail), and the summary line for all of them."""
+        sysfs = self.sys_driver if driver else self.sys_no_driver
+        if out is not None and out.splitlines() and \
+                out.splitlines()[-1].startswith("hardware check: "):
+            lines = out.splitlines()
+            out = hw_report(*(lines[:-1] + (tail if tail is not None else
+                                            hw_tail(sysfs))))
         self.check.expect("hardware check: " + what,
                           ["hardware", "check"] + args, rc, out=out,
-                          err=err, err_has=err_has, env=env)
+                          err=err, err_has=err_has,
+                          env=self.env(proc, sysfs))
+
+    def expect_line(self, what, line, rc, args=(), proc=None, sysfs=None,
+                    absent=None):
+        """A report with exit status @rc that has @line (and not
+        @absent)."""
+        proc = proc or self.proc("qemu", IOMEM_QEMU)
+        sysfs = sysfs or self.sys_driver
+        problems = []
+        for tool in TOOLS:
+            out = self.check.run(tool, ["hardware", "check"] + list(args),
+                                 env=self.env(proc, sysfs))
+            lines = out.stdout.splitlines()
+            name = os.path.basename(tool)
+            if out.returncode != rc:
+                problems.append(f"{name}: exit {out.returncode}, wanted {rc}")
+            if line not in lines:
+                problems.append(f"{name}: no line {line!r} in\n{out.stdout}")
+            if absent and any(l.startswith(absent) for l in lines):
+                problems.append(f"{name}: a line {absent!r}...:\n"
+                                f"{out.stdout}")
+            if out.stderr:
+                problems.append(f"{name}: stderr {out.stderr!r}")
+        self.check.results.report(not problems, "hardware check: " + what,
+                                  "\n".join(problems))
 
 
 def hardware_layouts(hw):
@@ -1422,8 +1635,12 @@ def hardware_arguments(hw, tmp):
               hw_report(IOMEM_OK, DRIVER, HV_RESERVED,
                         "PASS hypervisor memory clear of the kernel image "
                         "(ends 0x41c9ffff)", ROOT_RAM_OK))
-    hw.expect("two arguments: usage", qemu, [SYSTEM_CONFIG, SYSTEM_CONFIG],
-              1, "", err=None, err_has=(HW_USAGE,))
+    hw.expect("a system configuration as CELLCONFIG: exit 1", qemu,
+              [SYSTEM_CONFIG, SYSTEM_CONFIG], 1, None, err=None,
+              err_has=("jailhouse hardware check: the configuration set "
+                       "has ",))
+    hw.expect("an option: usage", qemu, ["-x"], 1, "", err=None,
+              err_has=(HW_USAGE,))
     hw.expect("--help", qemu, ["--help"], 0, err="", err_has=())
     hw.check.expect("hardware: no sub-command", ["hardware"], 1, out="",
                     err_has=("jailhouse hardware: unknown sub-command "
@@ -1432,7 +1649,8 @@ def hardware_arguments(hw, tmp):
         out = subprocess.run([tool, "--help"], stdout=subprocess.PIPE,
                              text=True).stdout
         hw.check.results.report(
-            "   hardware check [SYSCONFIG]\n" in out, "--help lists "
+            "   hardware check [SYSCONFIG [CELLCONFIG...]]\n" in out,
+            "--help lists "
             f"hardware check ({os.path.basename(tool)})", out)
         out = subprocess.run([tool, "hardware", "check", "-h"],
                              stdout=subprocess.PIPE, text=True).stdout
@@ -1441,11 +1659,282 @@ def hardware_arguments(hw, tmp):
             f"({os.path.basename(tool)})", out)
 
 
+def hardware_kernel_log(hw):
+    """EL2, VHE and KVM from the kernel log, /sys and /proc/modules"""
+    at_el1 = HW_DMESG.replace("started at EL2", "started at EL1")
+    hw.expect_line("all CPUs started at EL2: PASS",
+                   "PASS all CPUs started at EL2 (kernel log)", 0)
+    hw.expect_line("started at EL1: FAIL", "FAIL Linux was started at EL1 "
+                   "(kernel log): no EL2 for the hypervisor; the boot loader "
+                   "must enter the kernel at EL2", 2,
+                   proc=hw.proc("el1", IOMEM_QEMU, dmesg=at_el1))
+    hw.expect_line("CPUs in inconsistent modes: FAIL", "FAIL the CPUs "
+                   "started in inconsistent modes (kernel log): the firmware "
+                   "must start every CPU at EL2", 2,
+                   proc=hw.proc("mixed", IOMEM_QEMU, dmesg=HW_DMESG.replace(
+                       "CPU: All CPU(s) started at EL2", "CPU: CPUs started "
+                       "in inconsistent modes")))
+    gone = hw.proc("log-gone", IOMEM_QEMU, dmesg="[ 99.0] later\n")
+    hw.expect_line("boot messages gone: WARN", "WARN the kernel log does not "
+                   "say at which exception level the CPUs started (its boot "
+                   "messages are gone): jailhouse enable checks it", 0,
+                   proc=gone)
+    hw.expect_line("boot messages gone: VHE not told either", "WARN cannot "
+                   "tell from the kernel log whether Linux runs with VHE: "
+                   "jailhouse enable checks it", 0, proc=gone)
+    hw.expect_line("no kernel log: WARN", "WARN cannot read the kernel log "
+                   "(No such file or directory): the exception level the "
+                   "CPUs started at and VHE not checked", 0,
+                   proc=hw.proc("no-log", IOMEM_QEMU, dmesg=None))
+    hw.expect_line("VHE: FAIL", "FAIL Linux runs at EL2 with VHE, so EL2 is "
+                   "taken: apply kernel patch 1 (patches/linux) or boot with "
+                   "id_aa64mmfr1.vh=0", 2, proc=hw.proc(
+                       "vhe", IOMEM_QEMU, dmesg=HW_DMESG + "[ 0.2] CPU "
+                       "features: detected: Virtualization Host Extensions\n"))
+    hw.expect_line("VHE off: PASS", "PASS VHE off: Linux runs at EL1, the "
+                   "hyp stub at EL2", 0)
+    kvm_sys = hw.sysfs("sys-kvm")
+    os.makedirs(os.path.join(kvm_sys, "class", "misc", "kvm"))
+    hw.expect_line("/dev/kvm: FAIL", "FAIL KVM holds EL2 (/dev/kvm exists): "
+                   "build the kernel without CONFIG_KVM or boot with "
+                   "kvm-arm.mode=none", 2, sysfs=kvm_sys)
+    hw.expect_line("kvm module: FAIL", "FAIL KVM holds EL2 (module kvm "
+                   "loaded): unload it (modprobe -r kvm)", 2,
+                   proc=hw.proc("kvm-module", IOMEM_QEMU, modules=(
+                       "kvm 1234 0 - Live 0x0\njailhouse 45056 0 - Live "
+                       "0x0 (O)\n")))
+    hw.expect_line("KVM in the kernel log: FAIL", "FAIL KVM holds EL2 "
+                   "(kernel log: \"[    0.300000] kvm [1]: Hyp mode "
+                   "initialized successfully\"): build the kernel without "
+                   "CONFIG_KVM or boot with kvm-arm.mode=none", 2,
+                   proc=hw.proc("kvm-log", IOMEM_QEMU, dmesg=HW_DMESG +
+                                "[    0.300000] kvm [1]: Hyp mode "
+                                "initialized successfully\n"))
+    hw.expect_line("no KVM: PASS", "PASS KVM does not hold EL2 (no /dev/kvm, "
+                   "no kvm module)", 0)
+
+
+def hardware_kernel_patches(hw):
+    """The symbols patches 1, 2 and 4 export, from /proc/kallsyms"""
+    no_4 = HW_KALLSYMS.replace("r __ksymtab___boot_cpu_mode\n", "r x\n")
+    hw.expect_line("patch 4 missing: FAIL", "FAIL kernel patch 4 missing: "
+                   "the kernel does not export __boot_cpu_mode; apply "
+                   "patches/linux/<version>/0004-* and rebuild it", 2,
+                   proc=hw.proc("no-patch-4", IOMEM_QEMU, kallsyms=no_4))
+    half_2 = HW_KALLSYMS.replace("__ksymtab___get_vm_area_caller", "x")
+    hw.expect_line("patch 2 half missing: FAIL naming the missing symbol",
+                   "FAIL kernel patch 2 missing: the kernel does not export "
+                   "__get_vm_area_caller; apply patches/linux/<version>/"
+                   "0002-* and rebuild it", 2,
+                   proc=hw.proc("half-patch-2", IOMEM_QEMU, kallsyms=half_2))
+    no_1 = HW_KALLSYMS.replace("__ksymtab___hyp_stub_vectors", "x")
+    hw.expect_line("patch 1 missing: FAIL", "FAIL kernel patch 1 missing: "
+                   "the kernel does not export __hyp_stub_vectors; apply "
+                   "patches/linux/<version>/0001-* and rebuild it", 2,
+                   proc=hw.proc("no-patch-1", IOMEM_QEMU, kallsyms=no_1))
+    for n, names in ((1, "__hyp_stub_vectors"),
+                     (2, "ioremap_page_range, __get_vm_area_caller"),
+                     (4, "__boot_cpu_mode")):
+        hw.expect_line(f"patch {n}: PASS", f"PASS kernel patch {n}: {names} "
+                       "exported", 0)
+    text_only = "".join(l + "\n" for l in HW_KALLSYMS.splitlines()
+                        if "__ksymtab_" not in l)
+    proc = hw.proc("no-kallsyms-all", IOMEM_QEMU, kallsyms=text_only)
+    hw.expect_line("no exports listed (no CONFIG_KALLSYMS_ALL): WARN",
+                   f"WARN {proc}/kallsyms lists no exported symbols (a "
+                   "kernel without CONFIG_KALLSYMS_ALL): kernel patches 1, 2 "
+                   "and 4 not checked here; jailhouse enable checks them", 0,
+                   proc=proc)
+    proc = hw.proc("no-kallsyms", IOMEM_QEMU, kallsyms=None)
+    hw.expect_line("no /proc/kallsyms: WARN", f"WARN cannot read "
+                   f"{proc}/kallsyms: No such file or directory: kernel "
+                   "patches 1, 2 and 4 not checked", 0, proc=proc)
+
+
+def hardware_kernel_options(hw):
+    """/proc/config.gz"""
+    proc = hw.proc("no-hotplug", IOMEM_QEMU, config=HW_CONFIG.replace(
+        "CONFIG_HOTPLUG_CPU=y", "# CONFIG_HOTPLUG_CPU is not set"))
+    hw.expect_line("CONFIG_HOTPLUG_CPU not set: FAIL", "FAIL kernel option "
+                   "CONFIG_HOTPLUG_CPU not set: a CPU goes to a cell by being "
+                   "taken offline; enable it", 2, proc=proc)
+    hw.expect_line("CONFIG_HOTPLUG_CPU=y: PASS", "PASS kernel option "
+                   "CONFIG_HOTPLUG_CPU=y", 0)
+    no_overlay = hw.proc("no-overlay", IOMEM_QEMU, config=HW_CONFIG.replace(
+        "CONFIG_OF_OVERLAY=y\n", ""))
+    hw.expect_line("CONFIG_OF_OVERLAY not set, no SYSCONFIG: WARN",
+                   "WARN kernel option CONFIG_OF_OVERLAY not set: the root "
+                   "cell's virtual PCI host is added as an overlay; enable "
+                   "it", 0, proc=no_overlay)
+    hw.expect_line("CONFIG_OF_OVERLAY not set, root cell with virtual PCI: "
+                   "FAIL", "FAIL kernel option CONFIG_OF_OVERLAY not set: the "
+                   "root cell's virtual PCI host is added as an overlay; "
+                   "enable it", 2, args=[SYSTEM_CONFIG], proc=no_overlay)
+    hw.expect_line("CONFIG_MODULES as a module makes no sense: FAIL",
+                   "FAIL kernel option CONFIG_MODULES is a module: the "
+                   "driver is a module; enable it", 2,
+                   proc=hw.proc("modules-m", IOMEM_QEMU, config=HW_CONFIG
+                                .replace("MODULES=y", "MODULES=m")))
+    proc = hw.proc("no-config", IOMEM_QEMU, config=None)
+    hw.expect_line("no /proc/config.gz: WARN", f"WARN no {proc}/config.gz "
+                   "(CONFIG_IKCONFIG_PROC): kernel options not checked; the "
+                   "driver needs CONFIG_MODULES, CONFIG_HOTPLUG_CPU, "
+                   "CONFIG_OF_OVERLAY, CONFIG_PCI_HOST_GENERIC and "
+                   "CONFIG_UIO", 0, proc=proc)
+
+
+def hardware_device_tree(hw, tmp):
+    """The reserved memory, GIC, PSCI and CPU hotplug"""
+    def variant(name, edit):
+        dts = os.path.join(hw.tmp, name + ".dts")
+        write(dts, edit(HW_DTS))
+        dtb = dts[:-4] + ".dtb"
+        subprocess.run(["dtc", "-q", "-I", "dts", "-O", "dtb", "-o", dtb,
+                        dts], check=True)
+        return hw.sysfs("sys-" + name, dtb=dtb)
+
+    sysfs = variant("no-reservation", lambda s: re.sub(
+        r"\t\tjailhouse.*?\};\n", "", s, flags=re.S))
+    hw.expect_line("no jailhouse reserved-memory node: FAIL", "FAIL no "
+                   "jailhouse node in the device tree's reserved-memory: "
+                   "apply kernel patch 3 (patches/linux) or add the nodes "
+                   "(Documentation/config-create.md)", 2, sysfs=sysfs)
+    sysfs = variant("no-nomap", lambda s: s.replace(
+        "0x400000>;\n\t\t\tno-map;", "0x400000>;"))
+    hw.expect_line("reserved-memory node without no-map: FAIL", "FAIL "
+                   "reserved-memory: jailhouse@7fc00000 0x7fc00000-0x7fffffff "
+                   "has no no-map: Linux maps it; add no-map", 2, sysfs=sysfs)
+    hw.expect_line("reserved-memory nodes: PASS", "PASS reserved-memory: "
+                   "jailhouse@7fc00000 0x7fc00000-0x7fffffff, no-map", 0)
+    sysfs = variant("gicv2", lambda s: s.replace('"arm,gic-v3"',
+                                                 '"arm,gic-400"'))
+    hw.expect_line("GICv2: FAIL", "FAIL the GIC /intc@8000000 is a GICv2 "
+                   "(arm,gic-400): this hypervisor supports GICv3 only", 2,
+                   sysfs=sysfs)
+    hw.expect_line("GICv3: PASS", "PASS GICv3: /intc@8000000 (arm,gic-v3)", 0)
+    sysfs = variant("hvc", lambda s: s.replace('method = "smc"',
+                                               'method = "hvc"'))
+    hw.expect_line("PSCI by HVC: FAIL", "FAIL PSCI /psci: method \"hvc\", "
+                   "not \"smc\": the hypervisor calls the firmware at EL3 by "
+                   "SMC", 2, sysfs=sysfs)
+    sysfs = variant("no-psci", lambda s: re.sub(r"\tpsci \{.*?\};\n", "",
+                                                s, flags=re.S))
+    hw.expect_line("no PSCI: FAIL", "FAIL no PSCI node (arm,psci) in the "
+                   "device tree: CPUs cannot be handed to cells and back", 2,
+                   sysfs=sysfs)
+    sysfs = variant("spin-table", lambda s: s.replace(
+        'reg = <1>;\n\t\t\tenable-method = "psci"',
+        'reg = <1>;\n\t\t\tenable-method = "spin-table"'))
+    hw.expect_line("a CPU started by spin-table: FAIL", "FAIL /cpus/cpu@1: "
+                   "enable-method \"spin-table\": the CPUs must be started "
+                   "by PSCI", 2, sysfs=sysfs)
+    hw.expect_line("PSCI by SMC: PASS", "PASS PSCI by SMC (/psci)", 0)
+    sysfs = hw.sysfs("sys-no-dt", dtb=False)
+    proc = hw.proc("no-dt", IOMEM_QEMU)
+    hw.expect_line("no device tree: FAIL", "FAIL cannot read the device "
+                   f"tree: no device tree: neither {sysfs}/firmware/fdt nor "
+                   f"{proc}/device-tree can be read", 2, proc=proc,
+                   sysfs=sysfs)
+    sysfs = hw.sysfs("sys-no-hotplug", cpu1="no-online")
+    hw.expect_line("CPU 1 without an online file: FAIL", "FAIL CPU hotplug "
+                   f"not available (no {sysfs}/devices/system/cpu/cpu1/"
+                   "online): build the kernel with CONFIG_HOTPLUG_CPU", 2,
+                   sysfs=sysfs)
+    sysfs = hw.sysfs("sys-one-cpu", cpu1=None)
+    hw.expect_line("one CPU: WARN", "WARN one CPU only (no "
+                   f"{sysfs}/devices/system/cpu/cpu1): none can be given to a "
+                   "cell", 0, sysfs=sysfs)
+    hw.expect_line("CPU hotplug: PASS", "PASS CPU hotplug: "
+                   f"{hw.sys_driver}/devices/system/cpu/cpu1/online", 0)
+
+
+# A cell that takes the enabled 16550 of the fake device tree, behind its
+# bus, and the disabled PL011: only the 16550 is worth a warning.
+TAKER_CELL = """\
+#include <jailhouse/types.h>
+#include <jailhouse/cell-config.h>
+
+struct {
+	struct jailhouse_cell_desc cell;
+	__u64 cpus[1];
+	struct jailhouse_memory mem_regions[4];
+} __attribute__((packed)) config = {
+	.cell = {
+		.signature = JAILHOUSE_CELL_DESC_SIGNATURE,
+		.revision = JAILHOUSE_CONFIG_REVISION,
+		.architecture = JAILHOUSE_ARM64,
+		.name = "uart-taker",
+		.cpu_set_size = sizeof(config.cpus),
+		.num_memory_regions = ARRAY_SIZE(config.mem_regions),
+	},
+	.cpus = { 1 << 2 },
+	.mem_regions = {
+		{
+			.phys_start = 0x09040000, .virt_start = 0x09040000,
+			.size = 0x1000, .flags = JAILHOUSE_MEM_READ |
+				JAILHOUSE_MEM_WRITE | JAILHOUSE_MEM_IO,
+		},
+		{
+			.phys_start = 0x0a001000, .virt_start = 0x0a001000,
+			.size = 0x1000, .flags = JAILHOUSE_MEM_READ |
+				JAILHOUSE_MEM_WRITE | JAILHOUSE_MEM_IO,
+		},
+		{
+			.phys_start = 0x7f100000, .virt_start = 0,
+			.size = 0x100000, .flags = JAILHOUSE_MEM_READ |
+				JAILHOUSE_MEM_WRITE | JAILHOUSE_MEM_EXECUTE |
+				JAILHOUSE_MEM_LOADABLE,
+		},
+		{
+			.virt_start = 0x80000000, .size = 0x1000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
+				JAILHOUSE_MEM_COMM_REGION,
+		},
+	},
+};
+"""
+
+
+def hardware_cells(hw, tmp):
+    """Devices a cell takes that the root's device tree still enables"""
+    taker = os.path.join(tmp, "uart-taker.cell")
+    compile_cell(TAKER_CELL, taker, tmp)
+    demo = os.path.join(CONFIGS, "qemu-arm64-inmate-demo.cell")
+    hw.expect_line("a cell's device enabled in the root's device tree: WARN",
+                   "WARN cell 'uart-taker' mem_regions[1] "
+                   "0xa001000-0xa001fff: /bus@a000000/serial@1000 is enabled "
+                   "in the root's device tree: disable it in the root's "
+                   "device tree (status = \"disabled\")", 0,
+                   args=[SYSTEM_CONFIG, taker],
+                   absent="WARN cell 'uart-taker' mem_regions[0]")
+    hw.expect_line("a cell's devices, none enabled in the root: PASS",
+                   "PASS cell 'inmate-demo': none of its devices is enabled "
+                   "in the root's device tree", 0, args=[SYSTEM_CONFIG, demo])
+    qemu = hw.proc("qemu", IOMEM_QEMU)
+    hw.expect("SYSCONFIG and two cells: the whole report", qemu,
+              [SYSTEM_CONFIG, demo, taker], 0,
+              hw_report(IOMEM_OK, DRIVER, HV_RESERVED,
+                        "PASS hypervisor memory clear of the kernel image "
+                        "(ends 0x41c9ffff)", ROOT_RAM_OK),
+              tail=hw_tail(hw.sys_driver)[:-1] + [
+                  "PASS cell 'inmate-demo': none of its devices is enabled "
+                  "in the root's device tree",
+                  "WARN cell 'uart-taker' mem_regions[1] 0xa001000-0xa001fff: "
+                  "/bus@a000000/serial@1000 is enabled in the root's device "
+                  "tree: disable it in the root's device tree (status = "
+                  "\"disabled\")"] + hw_tail(hw.sys_driver)[-1:])
+
+
 def hardware_check(check, tmp):
     hw = HardwareCheck(check, tmp)
     hardware_layouts(hw)
     hardware_kernel_checks(hw)
     hardware_arguments(hw, tmp)
+    hardware_kernel_log(hw)
+    hardware_kernel_patches(hw)
+    hardware_kernel_options(hw)
+    hardware_device_tree(hw, tmp)
+    hardware_cells(hw, tmp)
 
 
 def main():
