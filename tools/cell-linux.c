@@ -822,22 +822,6 @@ static int write_params(const struct boot *b, const struct linux_args *args)
 	return 0;
 }
 
-/* The directory of this program, for the loader in the build tree */
-static bool program_dir(char dir[PATH_MAX])
-{
-	ssize_t len = readlink("/proc/self/exe", dir, PATH_MAX - 1);
-	char *slash;
-
-	if (len <= 0)
-		return false;
-	dir[len] = 0;
-	slash = strrchr(dir, '/');
-	if (!slash)
-		return false;
-	*slash = 0;
-	return true;
-}
-
 static bool find_loader(struct blob *loader)
 {
 	const char *env = getenv("JAILHOUSE_LINUX_LOADER");

@@ -20,21 +20,6 @@
 
 #define HELPER		"jailhouse-config-create"
 
-static bool own_dir(char dir[PATH_MAX])
-{
-	ssize_t len = readlink("/proc/self/exe", dir, PATH_MAX - 1);
-	char *slash;
-
-	if (len <= 0)
-		return false;
-	dir[len] = 0;
-	slash = strrchr(dir, '/');
-	if (!slash)
-		return false;
-	*slash = 0;
-	return true;
-}
-
 int config_create_command(int argc, char *argv[])
 {
 	const char *old = getenv("PATH");
@@ -43,7 +28,7 @@ int config_create_command(int argc, char *argv[])
 	size_t len;
 
 	(void)argc;
-	own_dir(dir);
+	program_dir(dir);
 	len = 4 * strlen(dir) + strlen(LIBEXECDIR) + (old ? strlen(old) : 0) +
 		64;
 	path = malloc(len);

@@ -171,3 +171,19 @@ int console_command(int argc, char *argv[])
 	fclose(f);
 	return 0;
 }
+
+/* The directory this program runs from (for files in the build tree) */
+bool program_dir(char dir[PATH_MAX])
+{
+	ssize_t len = readlink("/proc/self/exe", dir, PATH_MAX - 1);
+	char *slash;
+
+	if (len <= 0)
+		return false;
+	dir[len] = 0;
+	slash = strrchr(dir, '/');
+	if (!slash)
+		return false;
+	*slash = 0;
+	return true;
+}

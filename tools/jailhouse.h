@@ -2,6 +2,7 @@
 #ifndef _JAILHOUSE_TOOL_H
 #define _JAILHOUSE_TOOL_H
 
+#include <limits.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -69,6 +70,8 @@ void print_driver_reason(void);
 bool sysfs_path(char path[SYSFS_PATH_MAX], const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 bool read_text(const char *path, char *buf, size_t size);
+/* The directory this program runs from, without the last slash */
+bool program_dir(char dir[PATH_MAX]);
 
 /* jailhouse cell ... (cell.c) */
 int cell_command(int argc, char *argv[]);
