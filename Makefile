@@ -7,22 +7,61 @@
 #       configs/arm64/*.cell and the inmates.  Without KDIR it uses the
 #       kernel the QEMU bench builds (scripts/kernel.sh).
 #   make check          unit, config, kernel-patch and QEMU system tests
-#   make install [DESTDIR=...]   firmware, modules, CLI, demos, cells, inmates
+#   make install [DESTDIR=...]   firmware, modules, CLI, loader, demos,
+#       cells, device trees, inmates, man pages, completion
+#   make install-tests  the test inmates too (the QEMU bench's tests)
+#
+# What a build recipe passes is honoured (Documentation/packaging.md):
+# CC (an arm64 compiler with its --sysroot: used for everything),
+# CROSS_COMPILE (binutils), CFLAGS/LDFLAGS (the target tools), HOSTCC,
+# KERNEL_CC (the modules), KDIR, prefix, exec_prefix, sbindir, bindir, libexecdir, datadir, mandir,
+# firmwaredir, completionsdir, DESTDIR, INSTALL_MOD_PATH, MODLIB,
+# INSTALL_MOD_DIR, DEPMOD, STATIC (yes/no: the target tools).
 
 ARCH ?= arm64
 CROSS_COMPILE ?= aarch64-linux-gnu-
 KDIR ?= $(shell $(CURDIR)/scripts/kernel.sh --dir)
 export ARCH CROSS_COMPILE
 
+prefix ?= /usr
+exec_prefix ?= $(prefix)
+sbindir ?= $(exec_prefix)/sbin
+bindir ?= $(exec_prefix)/bin
+libexecdir ?= $(exec_prefix)/libexec
+datadir ?= $(prefix)/share
+mandir ?= $(datadir)/man
+firmwaredir ?= /lib/firmware
+completionsdir ?= $(datadir)/bash-completion/completions
+export prefix exec_prefix sbindir bindir libexecdir datadir completionsdir
+
+# kbuild gets the kernel's compiler (a recipe's KERNEL_CC), not the
+# user-space CC with its sysroot and hardening flags
+KERNEL_CC ?= $(CROSS_COMPILE)gcc
+KBUILD := $(MAKE) -C $(KDIR) M=$(CURDIR) CC="$(KERNEL_CC)"
+
+# kbuild's modules_install: $(MODLIB)/$(INSTALL_MOD_DIR)/driver/*.ko
+INSTALL_MOD_PATH ?= $(DESTDIR)
+INSTALL_MOD_DIR ?= extra
+DEPMOD ?= depmod
+MODULES_INSTALL := INSTALL_MOD_PATH=$(INSTALL_MOD_PATH) \
+	INSTALL_MOD_DIR=$(INSTALL_MOD_DIR) DEPMOD=$(DEPMOD) \
+	$(if $(MODLIB),MODLIB=$(MODLIB))
+
 SUBDIRS := hypervisor tools configs inmates
+JH_DATA := $(DESTDIR)$(datadir)/jailhouse
+JH_LIBEXEC := $(DESTDIR)$(libexecdir)/jailhouse
 
 all: $(SUBDIRS) driver
 
 $(SUBDIRS):
 	$(MAKE) -C $@
 
+# host programs the tests use beyond "all"
+tests:
+	$(MAKE) -C tools tests
+
 driver: kdir-ready
-	$(MAKE) -C $(KDIR) M=$(CURDIR) modules
+	$(KBUILD) modules
 
 kdir-ready:
 	@if [ ! -f "$(KDIR)/Module.symvers" ]; then \
@@ -36,7 +75,7 @@ check: unit-check config-check kernel-check system-check
 unit-check:
 	$(MAKE) -C tests/unit check
 
-config-check: tools configs
+config-check: tools configs tests
 	tests/configs/run.py
 
 kernel-check:
@@ -45,40 +84,30 @@ kernel-check:
 system-check:
 	tests/system/run.py
 
-# What the target needs, under DESTDIR (the bench's initramfs uses this).
-KERNELRELEASE = $(shell cat $(KDIR)/include/config/kernel.release 2>/dev/null)
+# What the target needs, under DESTDIR (the bench's initramfs uses this);
+# tests/layer/install-manifest.txt lists it.
 install: all
-	install -d $(DESTDIR)/lib/firmware $(DESTDIR)/usr/sbin \
-		$(DESTDIR)/usr/bin \
-		$(DESTDIR)/lib/modules/$(KERNELRELEASE)/extra \
-		$(DESTDIR)/usr/share/jailhouse/cells \
-		$(DESTDIR)/usr/share/jailhouse/inmates \
-		$(DESTDIR)/usr/libexec/jailhouse
-	for f in $(wildcard hypervisor/jailhouse*.bin); do \
-		install -m 0644 $$f $(DESTDIR)/lib/firmware/; done
-	for f in $(wildcard driver/*.ko); do \
-		install -m 0644 $$f $(DESTDIR)/lib/modules/$(KERNELRELEASE)/extra/; done
-	if [ -n "$(wildcard driver/*.ko)" ]; then \
-		depmod -b $(DESTDIR) $(KERNELRELEASE) 2>/dev/null; fi
-	for f in $(wildcard tools/jailhouse); do \
-		install -m 0755 $$f $(DESTDIR)/usr/sbin/; done
-	for f in $(wildcard tools/demos/ivshmem-demo); do \
-		install -m 0755 $$f $(DESTDIR)/usr/bin/; done
-	for f in $(wildcard configs/arm64/*.cell); do \
-		install -m 0644 $$f $(DESTDIR)/usr/share/jailhouse/cells/; done
-	for f in $(wildcard configs/arm64/dts/*.dtb); do \
-		install -m 0644 $$f $(DESTDIR)/usr/share/jailhouse/; done
-	for f in $(wildcard inmates/demos/arm64/*.bin inmates/tests/arm64/*.bin); do \
-		install -m 0644 $$f $(DESTDIR)/usr/share/jailhouse/inmates/; done
-	for f in $(wildcard inmates/tools/arm64/*.bin); do \
-		install -m 0644 $$f $(DESTDIR)/usr/libexec/jailhouse/; done
-	$(MAKE) -C tools install-generator DESTDIR=$(DESTDIR)
+	install -d $(DESTDIR)$(firmwaredir) $(JH_DATA)/cells \
+		$(JH_DATA)/inmates $(JH_LIBEXEC) $(DESTDIR)$(mandir)/man8
+	install -m 0644 hypervisor/jailhouse.bin $(DESTDIR)$(firmwaredir)/
+	$(KBUILD) $(MODULES_INSTALL) modules_install
+	$(MAKE) -C tools install
+	install -m 0644 configs/arm64/*.cell $(JH_DATA)/cells/
+	install -m 0644 configs/arm64/dts/*.dtb $(JH_DATA)/
+	install -m 0644 inmates/demos/arm64/*.bin $(JH_DATA)/inmates/
+	install -m 0644 inmates/tools/arm64/linux-loader.bin $(JH_LIBEXEC)/
+	install -m 0644 Documentation/man/*.8 $(DESTDIR)$(mandir)/man8/
+
+# The test inmates (bad-write, ...): the QEMU bench's tests, not targets
+install-tests: all
+	install -d $(JH_DATA)/inmates
+	install -m 0644 inmates/tests/arm64/*.bin $(JH_DATA)/inmates/
 
 clean:
 	for d in $(SUBDIRS) tests/unit; do $(MAKE) -C $$d clean; done
 	if [ -f "$(KDIR)/Module.symvers" ]; then \
-		$(MAKE) -C $(KDIR) M=$(CURDIR) clean; fi
+		$(KBUILD) clean; fi
 	rm -rf build
 
-.PHONY: all $(SUBDIRS) driver kdir-ready install check unit-check config-check kernel-check \
+.PHONY: all $(SUBDIRS) tests driver kdir-ready install install-tests check unit-check config-check kernel-check \
 	system-check clean

@@ -6,6 +6,10 @@
 #
 #   scripts/arm64-libs.sh       prints the directory (usr/include,
 #                               usr/lib/aarch64-linux-gnu below it)
+#   scripts/arm64-libs.sh --sysroot
+#                               the same with the C library too: a Debian
+#                               arm64 sysroot as a Yocto SDK has one, for
+#                               the recipe-style build test
 #
 # Idempotent: once the directory exists it only prints it.
 set -euo pipefail
@@ -13,6 +17,11 @@ set -euo pipefail
 CACHE=${JH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/jailhouse-bench}
 DEBS=$CACHE/debs
 PACKAGES=(libfdt-dev zlib1g-dev)
+NAME=arm64-libs
+if [ "${1:-}" = --sysroot ]; then
+	PACKAGES+=(libfdt1 zlib1g libc6 libc6-dev linux-libc-dev libgcc-s1)
+	NAME=arm64-sysroot
+fi
 
 # The cached .deb of package $1 (arm64), downloaded if there is none
 package_deb() {
@@ -39,9 +48,9 @@ main() {
 	done
 	key=$(for deb in "${debs[@]}"; do basename "$deb"; done |
 		sha256sum | cut -c1-16)
-	out=$CACHE/arm64-libs-$key
+	out=$CACHE/$NAME-$key
 	if [ ! -d "$out" ]; then
-		stage=$(mktemp -d "$CACHE/arm64-libs.XXXXXX")
+		stage=$(mktemp -d "$CACHE/$NAME.XXXXXX")
 		for deb in "${debs[@]}"; do
 			dpkg-deb -x "$deb" "$stage"
 		done

@@ -22,7 +22,7 @@ def main():
     kdir = bench.kernel_dir("6.1")
     with bench.scratch() as tmp:
         stage = os.path.join(tmp, "stage")
-        bench.run(["make", "-s", "-C", bench.TOP, f"KDIR={kdir}", "install",
+        bench.run(["make", "-s", "-C", bench.TOP, f"KDIR={kdir}", "install", "install-tests",
                    f"DESTDIR={stage}"], stdout=subprocess.DEVNULL)
         bench.stage_linux_cell(stage)
         os.makedirs(os.path.join(stage, "test", "modules"))

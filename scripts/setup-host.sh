@@ -10,6 +10,7 @@ PACKAGES=(
 	qemu-system-arm device-tree-compiler libfdt-dev zlib1g-dev
 	python3 python3-mako
 	libcmocka-dev pkg-config
+	man-db groff-base
 	linux-source-6.1 linux-source-6.12
 )
 

@@ -17,7 +17,7 @@ for k in "--version 6.1" "--version 6.1 --unpatched" "--version 6.12" \
 	scripts/kernel.sh $k || exit 1
 done
 step "build"
-make -s all || exit 1
+make -s all tests || exit 1
 
 passed=0
 failed=0
@@ -48,6 +48,9 @@ suite configs tests/configs/run.py
 suite tools tests/tools/run.py
 suite generator tests/generator/run.py
 suite kernel tests/kernel/run.py
+suite layer tests/layer/run.py
+suite docs tests/docs/run.py
+suite packaging tests/packaging/run.py
 suite system tests/system/run.py
 
 echo

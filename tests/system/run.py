@@ -98,7 +98,7 @@ def overlay(test, kdir, tmp):
         # the project is built for the patched kernel; the unpatched one
         # has the same release and configuration, so its modules load
         bench.run(["make", "-s", "-C", TOP,
-                   f"KDIR={bench.kernel_dir('6.1')}", "install",
+                   f"KDIR={bench.kernel_dir('6.1')}", "install", "install-tests",
                    f"DESTDIR={stage}"], stdout=bench.subprocess.DEVNULL)
     os.makedirs(os.path.join(stage, "test", "modules"))
     if test.linux_cell:
