@@ -39,6 +39,19 @@ def base_initramfs():
     return last_line([os.path.join(TOP, "scripts", "initramfs.sh")])
 
 
+def install(stage, kdir):
+    """The project's make install and install-tests (the test inmates)
+    under STAGE, built for KDIR.  Its output (depmod's warnings about the
+    in-tree module lists a DESTDIR lacks) is shown only if it fails."""
+    proc = subprocess.run(["make", "-s", "-C", TOP, f"KDIR={kdir}",
+                           "install", "install-tests", f"DESTDIR={stage}"],
+                          text=True, stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT)
+    if proc.returncode:
+        print(proc.stdout)
+        raise SystemExit(f"make install failed ({proc.returncode})")
+
+
 def stage_linux_cell(stage):
     """Put what the root cell needs to boot Linux in a cell under STAGE:
     the inmate kernel and the cell's initramfs, in /usr/share/jailhouse/

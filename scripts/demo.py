@@ -5,7 +5,6 @@ boot the same guest to an interactive shell instead."""
 import argparse
 import os
 import shutil
-import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -22,8 +21,7 @@ def main():
     kdir = bench.kernel_dir("6.1")
     with bench.scratch() as tmp:
         stage = os.path.join(tmp, "stage")
-        bench.run(["make", "-s", "-C", bench.TOP, f"KDIR={kdir}", "install", "install-tests",
-                   f"DESTDIR={stage}"], stdout=subprocess.DEVNULL)
+        bench.install(stage, kdir)
         bench.stage_linux_cell(stage)
         os.makedirs(os.path.join(stage, "test", "modules"))
         shutil.copy(bench.build_module("elprobe", kdir, tmp),

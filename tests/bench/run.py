@@ -68,8 +68,7 @@ def main():
     kdir = bench.kernel_dir("6.1")
     with bench.scratch() as tmp:
         stage = os.path.join(tmp, "stage")
-        bench.run(["make", "-s", "-C", TOP, f"KDIR={kdir}", "install", "install-tests",
-                   f"DESTDIR={stage}"], stdout=bench.subprocess.DEVNULL)
+        bench.install(stage, kdir)
         bench.stage_linux_cell(stage)
         os.makedirs(os.path.join(stage, "test", "modules"))
         shutil.copy(bench.build_module("trapbench", kdir, tmp),

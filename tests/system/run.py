@@ -97,9 +97,7 @@ def overlay(test, kdir, tmp):
     if test.artefacts:
         # the project is built for the patched kernel; the unpatched one
         # has the same release and configuration, so its modules load
-        bench.run(["make", "-s", "-C", TOP,
-                   f"KDIR={bench.kernel_dir('6.1')}", "install", "install-tests",
-                   f"DESTDIR={stage}"], stdout=bench.subprocess.DEVNULL)
+        bench.install(stage, bench.kernel_dir("6.1"))
     os.makedirs(os.path.join(stage, "test", "modules"))
     if test.linux_cell:
         bench.stage_linux_cell(stage)
