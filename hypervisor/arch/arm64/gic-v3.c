@@ -766,20 +766,30 @@ static void masked_access(volatile u8 *reg, struct mmio_access *mmio,
  * RTOS's GIC init write every SPI); each INTID is logged once per cell,
  * so a cell cannot flood the console.
  */
+/*
+ * Marks @bits (one per INTID from @first_intid on, within its 32-bit
+ * word) as logged for @cell; returns those that were not yet.
+ */
+static u32 not_yet_logged(struct cell *cell, unsigned int first_intid,
+			  u32 bits)
+{
+	unsigned int shift = first_intid % 32;
+	u32 old = __atomic_fetch_or(&cell->foreign_logged[first_intid / 32],
+				    bits << shift, __ATOMIC_RELAXED);
+
+	return bits & ~(old >> shift);
+}
+
 static void drop_foreign(struct per_cpu *cpu, unsigned int first_intid,
 			 u32 foreign, const char *reg, unsigned int index)
 {
 	struct cell *cell = cpu->cell;
-	unsigned int shift = first_intid % 32, first, last;
+	unsigned int first, last;
 	u32 fresh;
 
 	if (cell == &root_cell || !foreign || first_intid >= 1024)
 		return;
-	foreign <<= shift;
-	fresh = foreign & ~__atomic_fetch_or(
-		&cell->foreign_logged[first_intid / 32], foreign,
-		__ATOMIC_RELAXED);
-	first_intid -= shift;
+	fresh = not_yet_logged(cell, first_intid, foreign);
 	while (fresh) {
 		first = __builtin_ctz(fresh);
 		last = first;
@@ -890,13 +900,11 @@ static bool irouter_access(struct per_cpu *cpu, struct mmio_access *mmio,
 	if (cpu->cell != &root_cell && !(reg & 4) &&
 	    ((mmio->value & BIT(31)) ||
 	     !cell_has_affinity(cpu->cell, mmio->value))) {
-		if (!bitmap32_test(cpu->cell->foreign_logged, intid)) {
-			bitmap32_set(cpu->cell->foreign_logged, intid);
+		if (not_yet_logged(cpu->cell, intid, 1))
 			printk("Cell '%s': route of INTID %u to 0x%llx "
 			       "dropped: not one of its CPUs (GICD_IROUTER%u, "
 			       "PC 0x%lx)\n", cpu->cell->config->name, intid,
 			       mmio->value, intid, read_sysreg(elr_el2));
-		}
 		return true;
 	}
 	mmio_write(addr, mmio->size, mmio->value);
