@@ -217,6 +217,21 @@ def brace_problems(text):
     return problems
 
 
+def reference_end(text, j):
+    """Where the ${...} whose body starts at @j ends (after its "}"),
+    nested references counted; len(@text) if it is not closed."""
+    depth = 1
+    while j < len(text) and depth:
+        if text.startswith("${", j):
+            depth += 1
+            j += 2
+            continue
+        if text[j] == "}":
+            depth -= 1
+        j += 1
+    return j
+
+
 def inline_python(text):
     """The expressions of ${@...} in @text (outermost, braces balanced)."""
     found = []
@@ -225,16 +240,7 @@ def inline_python(text):
         i = text.find("${@", i)
         if i < 0:
             return found
-        depth = 1
-        j = i + 3
-        while j < len(text) and depth:
-            if text.startswith("${", j):
-                depth += 1
-                j += 2
-                continue
-            if text[j] == "}":
-                depth -= 1
-            j += 1
+        j = reference_end(text, i + 3)
         found.append(text[i + 3:j - 1])
         i = j
 
@@ -245,18 +251,8 @@ def without_references(text):
     i = 0
     while i < len(text):
         if text.startswith("${", i):
-            depth = 1
-            j = i + 2
-            while j < len(text) and depth:
-                if text.startswith("${", j):
-                    depth += 1
-                    j += 2
-                    continue
-                if text[j] == "}":
-                    depth -= 1
-                j += 1
             out.append("X")
-            i = j
+            i = reference_end(text, i + 2)
             continue
         out.append(text[i])
         i += 1
