@@ -23,16 +23,7 @@ CROSS_COMPILE ?= aarch64-linux-gnu-
 KDIR ?= $(shell $(CURDIR)/scripts/kernel.sh --dir)
 export ARCH CROSS_COMPILE
 
-prefix ?= /usr
-exec_prefix ?= $(prefix)
-sbindir ?= $(exec_prefix)/sbin
-bindir ?= $(exec_prefix)/bin
-libexecdir ?= $(exec_prefix)/libexec
-datadir ?= $(prefix)/share
-mandir ?= $(datadir)/man
-firmwaredir ?= /lib/firmware
-completionsdir ?= $(datadir)/bash-completion/completions
-export prefix exec_prefix sbindir bindir libexecdir datadir completionsdir
+include scripts/install-dirs.mk
 
 # kbuild gets the kernel's compiler (a recipe's KERNEL_CC), not the
 # user-space CC with its sysroot and hardening flags
