@@ -1,5 +1,6 @@
 """Helpers of the QEMU bench shared by the system tests and the demo."""
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -135,6 +136,22 @@ def boot(kdir, initrds, cpu="cortex-a57", timeout=60, interactive=False,
         timed_out = True
     return (out or b"").decode(errors="replace"), timed_out, \
         time.monotonic() - start
+
+
+def unmatched_in_order(log, patterns):
+    """The regular expressions of @patterns that do not match lines of
+    @log in their order (each after the line the one before matched)."""
+    lines = log.splitlines()
+    pos, missing = 0, []
+    for pattern in patterns:
+        rx = re.compile(pattern)
+        for i in range(pos, len(lines)):
+            if rx.search(lines[i]):
+                pos = i + 1
+                break
+        else:
+            missing.append(pattern)
+    return missing
 
 
 def scratch():

@@ -167,15 +167,7 @@ def guest_run(results, dest, sysroot):
     with open(os.path.join(BUILD, "guest.log"), "w") as f:
         f.write(log)
     lines = log.splitlines()
-    pos, missing = 0, []
-    for pattern in GUEST_EXPECT:
-        rx = re.compile(pattern)
-        for i in range(pos, len(lines)):
-            if rx.search(lines[i]):
-                pos = i + 1
-                break
-        else:
-            missing.append(pattern)
+    missing = bench.unmatched_in_order(log, GUEST_EXPECT)
     results.report(not timed_out and not missing,
                    "dynamic tools of the recipe build: enable, cell "
                    "create/load/start/destroy, disable in the guest",

@@ -121,16 +121,9 @@ def overlay(test, kdir, tmp):
 def check_log(test, log):
     """Return the list of problems found in a serial log."""
     lines = log.splitlines()
-    problems = []
-    pos = 0
-    for pattern in test.expect + ALWAYS_EXPECT:
-        rx = re.compile(pattern)
-        for i in range(pos, len(lines)):
-            if rx.search(lines[i]):
-                pos = i + 1
-                break
-        else:
-            problems.append(f"expected, in order, a line matching /{pattern}/")
+    problems = [f"expected, in order, a line matching /{pattern}/"
+                for pattern in bench.unmatched_in_order(
+                    log, test.expect + ALWAYS_EXPECT)]
     for pattern in ALWAYS_REJECT + test.reject:
         rx = re.compile(pattern)
         for line in lines:
