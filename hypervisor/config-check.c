@@ -631,6 +631,23 @@ static void check_ivshmem_regions(struct ctx *ctx, const struct cell *cell,
 	}
 }
 
+/*
+ * An ivshmem-net (VETH) device links two peers.  Its output sections need
+ * no check of their own: the smallest a region can be (a page) holds the
+ * rings of 32 descriptors and 0x900 bytes of frames.
+ */
+static void check_veth(struct ctx *ctx, const struct cell *cell,
+		       unsigned int n)
+{
+	const struct jailhouse_pci_device *dev = &cell->pci[n];
+
+	if (dev->shmem_peers != 2)
+		ERR(ctx, cell, fld(ctx, "pci_devices[%u].shmem_peers", n),
+		    dec(ctx, dev->shmem_peers),
+		    "an ivshmem-net (JAILHOUSE_SHMEM_PROTO_VETH) device "
+		    "links exactly 2 peers");
+}
+
 static void check_ivshmem(struct ctx *ctx, const struct cell *cell,
 			  unsigned int n)
 {
@@ -667,6 +684,8 @@ static void check_ivshmem(struct ctx *ctx, const struct cell *cell,
 		     "controller for the root cell, see Documentation/"
 		     "ivshmem.md); the device will use INTx");
 	check_ivshmem_regions(ctx, cell, n);
+	if (dev->shmem_protocol == JAILHOUSE_SHMEM_PROTO_VETH)
+		check_veth(ctx, cell, n);
 
 	intid = 32 + cell->desc->vpci_irq_base + (slot & 3);
 	if (!owns_intid(cell, intid))
@@ -1260,6 +1279,14 @@ static void check_ivshmem_peers(struct ctx *ctx, const struct cell *cell,
 			    (dev->bdf >> 3) & 0x1f, dev->bdf & 7);
 			continue;
 		}
+		if (peer->shmem_protocol != dev->shmem_protocol)
+			ERR(ctx, cell, fld(ctx, "pci_devices[%u].shmem_protocol",
+					   n), hex(ctx, dev->shmem_protocol),
+			    "cell '%s' (%s) speaks protocol 0x%04x on the same "
+			    "device %02x:%02x.%x; all peers must agree",
+			    other->desc->name, other->file->name,
+			    peer->shmem_protocol, dev->bdf >> 8,
+			    (dev->bdf >> 3) & 0x1f, dev->bdf & 7);
 		if (peer->shmem_dev_id == dev->shmem_dev_id)
 			ERR(ctx, cell, fld(ctx, "pci_devices[%u].shmem_dev_id",
 					   n), dec(ctx, dev->shmem_dev_id),

@@ -4,7 +4,8 @@
  * the linux-loader at 0 (jailhouse cell linux).  It prints through the PL011
  * earlycon it shares with the root cell; the UART's interrupt stays with
  * the root cell, whose console needs it.  Peer 2 of the IVSHMEM demo
- * device; its INTx is INTID 32 + 120 + 0 = 152.  Device tree:
+ * device (slot 0, INTx INTID 32 + 120 + 0 = 152) and peer 1 of the
+ * ivshmem-net link to the root cell (slot 1, INTB: INTID 153).  Device tree:
  * dts/inmate-qemu-arm64.dts, whose PCI host maps INTA-D to SPIs 120-123:
  * the cell owns all four lines (INTIDs 152-155), so that every interrupt
  * its device tree names is its own.
@@ -16,9 +17,9 @@
 struct {
 	struct jailhouse_cell_desc cell;
 	__u64 cpus[1];
-	struct jailhouse_memory mem_regions[9];
+	struct jailhouse_memory mem_regions[13];
 	struct jailhouse_irqchip irqchips[1];
-	struct jailhouse_pci_device pci_devices[1];
+	struct jailhouse_pci_device pci_devices[2];
 } __attribute__((packed)) config = {
 	.cell = {
 		.signature = JAILHOUSE_CELL_DESC_SIGNATURE,
@@ -58,6 +59,7 @@ struct {
 				JAILHOUSE_MEM_LOADABLE,
 		},
 		COMM_REGION,
+		QEMU_VETH_REGIONS(1),
 	},
 
 	.irqchips = {
@@ -75,5 +77,6 @@ struct {
 
 	.pci_devices = {
 		QEMU_IVSHMEM_DEVICE(2, 0),
+		QEMU_VETH_DEVICE(1, 9),
 	},
 };

@@ -20,9 +20,9 @@
 struct {
 	struct jailhouse_system header;
 	__u64 cpus[1];
-	struct jailhouse_memory mem_regions[10];
+	struct jailhouse_memory mem_regions[14];
 	struct jailhouse_irqchip irqchips[1];
-	struct jailhouse_pci_device pci_devices[1];
+	struct jailhouse_pci_device pci_devices[2];
 } __attribute__((packed)) config = {
 	.header = {
 		.signature = JAILHOUSE_SYSTEM_SIGNATURE,
@@ -84,6 +84,7 @@ struct {
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				JAILHOUSE_MEM_IO,
 		},
+		QEMU_VETH_REGIONS(0),
 	},
 
 	.irqchips = {
@@ -98,5 +99,6 @@ struct {
 
 	.pci_devices = {
 		QEMU_IVSHMEM_DEVICE(0, 4),
+		QEMU_VETH_DEVICE(0, 10),
 	},
 };

@@ -9,6 +9,7 @@
  *   0x7f100000    1 MiB  ivshmem-demo RAM
  *   0x7f200000    1 MiB  linux-demo loader
  *   0x7fa00000   64 KiB  IVSHMEM demo device 00:00.0 (3 peers)
+ *   0x7fb00000 1020 KiB  ivshmem-net device 00:01.0 (root and linux-demo)
  *   0x7fc00000    4 MiB  hypervisor
  *
  * The virtual PCI host (ECAM of bus 0, then its BAR window) is emulated at
@@ -35,6 +36,7 @@
 #define QEMU_IVSHMEM_CELL_RAM	0x7f100000
 #define QEMU_LINUX_LOADER	0x7f200000
 #define QEMU_IVSHMEM		0x7fa00000
+#define QEMU_VETH		0x7fb00000
 #ifndef QEMU_VPCI_ECAM		/* a test moves it */
 #define QEMU_VPCI_ECAM		0x0c000000
 #define QEMU_VPCI_END		0x0c200000	/* ECAM + BAR window */
@@ -78,5 +80,17 @@
 	IVSHMEM_DEVICE(1, 0, id, 3, first_region,			\
 		       JAILHOUSE_IVSHMEM_BAR_MASK_INTX,			\
 		       JAILHOUSE_SHMEM_PROTO_UNDEFINED)
+
+/*
+ * The network link between the root cell (peer 0) and the linux-demo
+ * (peer 1): an ivshmem-net (VETH) device in slot 1, upstream's layout of
+ * 4 KiB state table, no read/write section and two 508 KiB output
+ * sections (2048 descriptors each, MTU 16384).
+ */
+#define QEMU_VETH_REGIONS(id)	JAILHOUSE_SHMEM_NET_REGIONS(QEMU_VETH, id)
+#define QEMU_VETH_DEVICE(id, first_region)				\
+	IVSHMEM_DEVICE(1, 1, id, 2, first_region,			\
+		       JAILHOUSE_IVSHMEM_BAR_MASK_INTX,			\
+		       JAILHOUSE_SHMEM_PROTO_VETH)
 
 #endif /* !_QEMU_ARM64_H */

@@ -1287,7 +1287,7 @@ HV_RESERVED = f"PASS hypervisor memory {HV} reserved"
 HV_IS_RAM = (f"FAIL hypervisor memory {HV} is System RAM (Linux uses it): "
              "reserve it with a no-map reserved-memory node in the device "
              "tree (patches/linux, patch 3)")
-ROOT_RAM_OK = "PASS root cell RAM: 7 regions in System RAM or reserved"
+ROOT_RAM_OK = "PASS root cell RAM: 10 regions in System RAM or reserved"
 NOT_ROOT = "FAIL run as root: /proc/iomem hides addresses"
 
 
@@ -1572,7 +1572,9 @@ def hardware_layouts(hw):
                         "(ends 0x41c9ffff)", ROOT_RAM_OK))
     # qemu-arm64.c: [2] Linux RAM (in two System RAM lines), [3] the cells'
     # RAM, [4]-[8] the IVSHMEM regions at 0x7fa00000 (0x1000 state,
-    # 0x9000 read/write, 3 outputs of 0x2000); [0], [1], [9] are I/O.
+    # 0x9000 read/write, 3 outputs of 0x2000), [10]-[13] the ivshmem-net
+    # regions at 0x7fb00000 (0x1000 state, an empty read/write section that
+    # is not checked, 2 outputs of 0x7f000); [0], [1], [9] are I/O.
     hw.expect("root cell RAM outside System RAM and reserved: WARN each",
               hw.proc("cells-short", IOMEM_CELLS_SHORT), sysconf, 0,
               hw_report(IOMEM_OK, DRIVER, HV_RESERVED,
@@ -1589,6 +1591,12 @@ def hardware_layouts(hw):
                         "WARN root mem_regions[7] 0x7fa0c000-0x7fa0dfff: "
                         "not RAM in /proc/iomem",
                         "WARN root mem_regions[8] 0x7fa0e000-0x7fa0ffff: "
+                        "not RAM in /proc/iomem",
+                        "WARN root mem_regions[10] 0x7fb00000-0x7fb00fff: "
+                        "not RAM in /proc/iomem",
+                        "WARN root mem_regions[12] 0x7fb01000-0x7fb7ffff: "
+                        "not RAM in /proc/iomem",
+                        "WARN root mem_regions[13] 0x7fb80000-0x7fbfefff: "
                         "not RAM in /proc/iomem"))
 
 
