@@ -112,6 +112,8 @@ LAYOUT = [
     ("/usr/share/jailhouse/linux-demo.sh", PN + "-cells"),
     ("/usr/share/jailhouse/inmates/*.bin", PN + "-inmates"),
     ("/usr/bin/ivshmem-demo", PN + "-demos"),
+    ("/usr/bin/uio_send", PN + "-demos"),
+    ("/usr/bin/uio_read", PN + "-demos"),
     ("/usr/libexec/jailhouse/jailhouse-config-create",
      PN + "-config-create"),
     ("/usr/libexec/jailhouse/jailhouse_config_defs.py",
@@ -121,6 +123,10 @@ LAYOUT = [
     ("/usr/share/bash-completion/completions/jailhouse",
      PN + "-bash-completion"),
 ]
+# the installed programs (0755; everything else is 0644)
+PROGRAMS = ["/usr/sbin/jailhouse", "/usr/bin/ivshmem-demo",
+            "/usr/bin/uio_send", "/usr/bin/uio_read",
+            "/usr/libexec/jailhouse/jailhouse-config-create"]
 TEST_INMATES = ["bad-*.bin", "smp-demo.bin", "hvc-test.bin",
                 "gpio-toggle.bin", "eint-irq.bin"]
 
@@ -420,12 +426,8 @@ def check_manifest_tree(lay, entries, results):
     results.report(got == templates, "manifest: the generator's templates",
                    f"tools/templates: {sorted(templates)}\nmanifest: "
                    f"{sorted(got)}")
-    execs = [p for p in ("/usr/sbin/jailhouse", "/usr/bin/ivshmem-demo",
-                         "/usr/libexec/jailhouse/jailhouse-config-create")
-             if modes.get(p) != "0755"]
-    data = [p for m, p in entries if m != "0644" and p not in
-            ("/usr/sbin/jailhouse", "/usr/bin/ivshmem-demo",
-             "/usr/libexec/jailhouse/jailhouse-config-create")]
+    execs = [p for p in PROGRAMS if modes.get(p) != "0755"]
+    data = [p for m, p in entries if m != "0644" and p not in PROGRAMS]
     results.report(not execs and not data, "manifest: programs 0755, "
                    "everything else 0644",
                    "\n".join([f"{p}: not 0755" for p in execs] +
@@ -883,8 +885,8 @@ BREAKAGES = [
     (RECIPE, 'B = "${S}"', 'B = "${S"', "syntax: " + RECIPE),
     (RECIPE, "FILES:${PN}-demos =", "FILES_${PN}-demos =",
      "syntax: " + RECIPE),
-    (RECIPE, 'FILES:${PN}-demos = "${bindir}/ivshmem-demo"',
-     'FILES:${PN}-demos =\t"${bindir}/ivshmem-demo"', "syntax: " + RECIPE),
+    (RECIPE, 'FILES:${PN}-demos = "${bindir}/ivshmem-demo',
+     'FILES:${PN}-demos =\t"${bindir}/ivshmem-demo', "syntax: " + RECIPE),
     (RECIPE, "do_compile() {", "do_compiel() {", "syntax: " + RECIPE),
     (RECIPE, "inherit module-base", "inherit modul-base",
      "syntax: " + RECIPE),
@@ -911,6 +913,11 @@ BREAKAGES = [
      None),   # the order of these two does not matter: must stay passing
     (RECIPE, "    ${datadir}/jailhouse/*.dtb \\\n", "",
      "recipe: every file goes to the package"),
+    # NXP's tools left to ${PN} (its ${bindir}/*), not jailhouse-demos
+    (RECIPE, " ${bindir}/uio_send ${bindir}/uio_read", "",
+     "recipe: every file goes to the package"),
+    ("MANIFEST", "0755 /usr/bin/uio_send\n", "0644 /usr/bin/uio_send\n",
+     "manifest: programs 0755"),
     ("MANIFEST", "0644 /usr/share/jailhouse/cells/qemu-arm64.cell\n", "",
      "manifest: a cell for every"),
     ("MANIFEST", "0644 /usr/share/jailhouse/inmates/uart-demo.bin\n",

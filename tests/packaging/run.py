@@ -212,7 +212,8 @@ def main():
                               sorted(want - got)] +
                              [f"not in the manifest: {p}" for p in
                               sorted(got - want)]))
-    for tool in ("usr/sbin/jailhouse", "usr/bin/ivshmem-demo"):
+    for tool in ("usr/sbin/jailhouse", "usr/bin/ivshmem-demo",
+                 "usr/bin/uio_send", "usr/bin/uio_read"):
         interp = interpreter(os.path.join(dest, tool))
         results.report(interp == "/lib/ld-linux-aarch64.so.1",
                        f"/{tool}: dynamically linked (the recipe did not ask "

@@ -66,9 +66,10 @@ DEPENDS = "virtual/kernel dtc-native dtc zlib python3-mako-native zlib-native"
 # What the Makefiles honour (Documentation/packaging.md): CC, the target
 # compiler with its --sysroot, and CROSS_COMPILE's binutils build
 # everything; CFLAGS and LDFLAGS are added for the programs that run under
-# Linux (jailhouse, ivshmem-demo) only, the firmware, inmates and cells
-# keep flags of their own; KDIR is the kernel build tree; the directories
-# are those of the install layout (README.md of this layer).
+# Linux (jailhouse, ivshmem-demo, uio_send, uio_read) only, the firmware,
+# inmates and cells keep flags of their own; KDIR is the kernel build tree;
+# the directories are those of the install layout (README.md of this
+# layer).
 EXTRA_OEMAKE = " \
     ARCH=arm64 \
     CROSS_COMPILE=${TARGET_PREFIX} \
@@ -193,7 +194,7 @@ FILES:${PN}-cells = " \
     ${datadir}/jailhouse/linux-demo.sh \
 "
 FILES:${PN}-inmates = "${datadir}/jailhouse/inmates/*.bin"
-FILES:${PN}-demos = "${bindir}/ivshmem-demo"
+FILES:${PN}-demos = "${bindir}/ivshmem-demo ${bindir}/uio_send ${bindir}/uio_read"
 FILES:${PN}-config-create = " \
     ${libexecdir}/jailhouse/jailhouse-config-create \
     ${libexecdir}/jailhouse/jailhouse_config_defs.py \
@@ -202,7 +203,7 @@ FILES:${PN}-config-create = " \
 
 SUMMARY:${PN}-cells = "Jailhouse cell configurations and inmate device trees for ${MACHINE}"
 SUMMARY:${PN}-inmates = "Jailhouse bare-metal demo inmates (gic-demo, uart-demo, ivshmem-demo)"
-SUMMARY:${PN}-demos = "Linux side of the Jailhouse IVSHMEM demo"
+SUMMARY:${PN}-demos = "Linux side of the Jailhouse IVSHMEM demo, NXP's uio_send and uio_read"
 SUMMARY:${PN}-config-create = "Generator of Jailhouse root cell configurations (Python 3, Mako)"
 
 RRECOMMENDS:${PN} += "kernel-module-jailhouse"
