@@ -53,18 +53,77 @@ def install(stage, kdir):
         raise SystemExit(f"make install failed ({proc.returncode})")
 
 
+CELL_MODULES = os.path.join(TOP, "build", "cell-modules")
+
+
+def cell_modules():
+    """ivshmem-net.ko built for the kernel of the Linux in a cell, from a
+    copy of its sources under build/cell-modules (kbuild builds in the
+    source tree, which holds the root cell's build).  Returns its path."""
+    src = os.path.join(CELL_MODULES, "src")
+    os.makedirs(os.path.join(src, "jailhouse"), exist_ok=True)
+    shutil.copy(os.path.join(TOP, "driver", "ivshmem-net.c"), src)
+    for header in ("ivshmem-net.h", "ivshmem-regs.h"):
+        shutil.copy(os.path.join(TOP, "include", "jailhouse", header),
+                    os.path.join(src, "jailhouse"))
+    with open(os.path.join(src, "Kbuild"), "w") as f:
+        f.write("obj-m := ivshmem-net.o\nccflags-y := -I$(src)\n")
+    run(["make", "-s", "-C", kernel_dir("6.1-inmate"), "ARCH=arm64",
+         f"CROSS_COMPILE={CROSS}", f"M={src}", "modules"],
+        stdout=subprocess.DEVNULL)
+    return os.path.join(src, "ivshmem-net.ko")
+
+
 def stage_linux_cell(stage):
     """Put what the root cell needs to boot Linux in a cell under STAGE:
     the inmate kernel and the cell's initramfs, in /usr/share/jailhouse/
-    linux-demo/ (Image, rootfs.cpio.gz)."""
+    linux-demo/ (Image, rootfs.cpio.gz).  The initramfs is the cached
+    busybox one with a second archive appended that carries ivshmem-net.ko
+    built for the cell's kernel in /lib/modules."""
     dst = os.path.join(stage, "usr", "share", "jailhouse", "linux-demo")
     os.makedirs(dst, exist_ok=True)
     kdir = kernel_dir("6.1-inmate")
     shutil.copy(os.path.join(kdir, "arch", "arm64", "boot", "Image"),
                 os.path.join(dst, "Image"))
+    rootfs = os.path.join(dst, "rootfs.cpio.gz")
     shutil.copy(last_line([os.path.join(TOP, "scripts", "initramfs.sh"),
-                           "--cell"]), os.path.join(dst, "rootfs.cpio.gz"))
+                           "--cell"]), rootfs)
+    with tempfile.TemporaryDirectory() as tmp:
+        mods = os.path.join(tmp, "tree", "lib", "modules")
+        os.makedirs(mods)
+        shutil.copy(cell_modules(), mods)
+        make_overlay(os.path.join(tmp, "tree"),
+                     os.path.join(tmp, "modules.cpio.gz"))
+        with open(rootfs, "ab") as out, \
+                open(os.path.join(tmp, "modules.cpio.gz"), "rb") as extra:
+            shutil.copyfileobj(extra, out)
+    script = os.path.join(stage, "usr", "share", "jailhouse", "linux-demo.sh")
+    with open(script, "w") as f:
+        f.write(linux_demo_script())
+    os.chmod(script, 0o755)
     return dst
+
+
+RECIPE = os.path.join(TOP, "meta-jailhouse-arm64", "recipes-extended",
+                      "jailhouse")
+
+
+def linux_demo_script(machine="qemuarm64"):
+    """TI's linux-demo.sh for MACHINE, made as the layer's recipe makes it:
+    its template with the recipe's JH_* values for that machine."""
+    recipe = open(os.path.join(RECIPE, "jailhouse_git.bb")).read()
+    values = {"MACHINE": machine, "DATADIR": "/usr/share"}
+    for key, var in (("SYSCONFIG", "JH_SYSCONFIG_CELL"),
+                     ("LINUX_CELL", "JH_LINUX_DEMO_CELL"),
+                     ("DTB", "JH_INMATE_DTB"), ("CMDLINE", "JH_CMDLINE")):
+        m = re.search(rf'^{var}:{machine} \?= "([^"]*)"$', recipe, re.M)
+        if not m:
+            raise SystemExit(f"{var}:{machine} not in the jailhouse recipe")
+        values[key] = m.group(1)
+    text = open(os.path.join(RECIPE, "files", "linux-demo.sh.in")).read()
+    for key, value in values.items():
+        text = text.replace(f"@{key}@", value)
+    return text
 
 
 def build_module(name, kdir, outdir):

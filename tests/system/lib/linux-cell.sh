@@ -38,3 +38,44 @@ pool_report() {
 		echo "page pool: $1 pages after enable, $used $2"
 	fi
 }
+
+# The ivshmem-net link (configs/arm64/qemu-arm64.h, QEMU_VETH_*): the
+# cell's init brings its end up as 192.168.0.2 (scripts/guest/cell-init)
+cell_ip=192.168.0.2
+root_ip=192.168.0.3
+
+# veth_if: the root cell's interface that ivshmem-net drives
+veth_if() {
+	local dev
+	for dev in /sys/class/net/*; do
+		case "$(readlink "$dev/device/driver")" in
+		*/ivshmem-net) echo "${dev##*/}"; return 0 ;;
+		esac
+	done
+	return 1
+}
+
+# wait_carrier IF VALUE SECONDS: until IF's carrier is VALUE (0 or 1)
+wait_carrier() {
+	local n=0
+	while [ "$(cat /sys/class/net/$1/carrier 2>/dev/null)" != "$2" ]; do
+		[ $n -ge $(($3 * 10)) ] && return 1
+		sleep 0.1
+		n=$((n + 1))
+	done
+}
+
+# wait_ping SECONDS: until the cell answers a ping
+wait_ping() {
+	local n=0
+	while ! ping -c 1 -W 1 $cell_ip > /dev/null 2>&1; do
+		[ $n -ge "$1" ] && return 1
+		n=$((n + 1))
+	done
+}
+
+# in_cell COMMANDS: run COMMANDS in a cell started with "serve", print
+# their output
+in_cell() {
+	echo "$*" | nc $cell_ip 23
+}
