@@ -22,6 +22,9 @@
  * Interrupts are INTx.  The device has no status register, so every
  * interrupt is ours and is counted; read() on /dev/uioN returns the count,
  * writing 1 (0) to it sets (clears) bit 0 of Interrupt Control.
+ *
+ * Devices of every protocol but VETH (0x0001, class 0xff0001) are taken:
+ * virtual Ethernet links belong to ivshmem-net.ko, so probe refuses them.
  */
 #include <linux/io.h>
 #include <linux/mm.h>
@@ -31,6 +34,7 @@
 #include <linux/version.h>
 
 #include <jailhouse/ivshmem-regs.h>
+#include <jailhouse/ivshmem-net.h>
 
 #define MAP_REGS		0
 #define MAP_STATE		1
@@ -181,6 +185,10 @@ static int ivshmem_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	struct uio_info *info;
 	u32 id, peers;
 	int err;
+
+	/* a virtual Ethernet link: ivshmem-net's */
+	if (pdev->class == IVSHMEM_NET_PCI_CLASS)
+		return -ENODEV;
 
 	ivshmem = devm_kzalloc(&pdev->dev, sizeof(*ivshmem), GFP_KERNEL);
 	if (!ivshmem)

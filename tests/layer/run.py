@@ -107,6 +107,8 @@ LAYOUT = [
      "kernel-module-jailhouse"),
     ("/lib/modules/<KVER>/extra/driver/uio_ivshmem.ko",
      "kernel-module-uio-ivshmem"),
+    ("/lib/modules/<KVER>/extra/driver/ivshmem-net.ko",
+     "kernel-module-ivshmem-net"),
     ("/usr/share/jailhouse/cells/*.cell", PN + "-cells"),
     ("/usr/share/jailhouse/*.dtb", PN + "-cells"),
     ("/usr/share/jailhouse/linux-demo.sh", PN + "-cells"),

@@ -1,9 +1,10 @@
 SUMMARY = "Jailhouse-compatible partitioning hypervisor for arm64"
 DESCRIPTION = "A static partitioning hypervisor for arm64 SoCs, a drop-in \
 replacement for Jailhouse v0.12 with the MediaTek extensions: the EL2 \
-firmware (jailhouse.bin), the driver (jailhouse.ko) and the IVSHMEM UIO \
-driver, the jailhouse tool, the cell configurations and inmate device \
-trees of the machine, the bare-metal demo inmates and the Linux loader."
+firmware (jailhouse.bin), the driver (jailhouse.ko), the IVSHMEM UIO \
+driver and the ivshmem-net network driver, the jailhouse tool, the cell \
+configurations and inmate device trees of the machine, the bare-metal \
+demo inmates and the Linux loader."
 HOMEPAGE = "https://jailhouse-arm64.invalid/"
 SECTION = "kernel"
 LICENSE = "GPL-2.0-only"
@@ -47,7 +48,8 @@ B = "${S}"
 # build directory (make-mod-scripts), KERNEL_VERSION and MACHINE_ARCH
 # packaging, and the Makefile drives kbuild itself.
 # kernel-module-split: kernel-module-jailhouse, kernel-module-uio-ivshmem,
-# /etc/modules-load.d from KERNEL_MODULE_AUTOLOAD.
+# kernel-module-ivshmem-net, /etc/modules-load.d from
+# KERNEL_MODULE_AUTOLOAD.
 # bash-completion: ${PN}-bash-completion.
 # python3native: the build finds a Python 3 with Mako (python3-mako-native)
 # if the Makefile runs the generator's templates; the target's generator
@@ -213,5 +215,6 @@ RDEPENDS:${PN}-config-create += "python3-core python3-mako python3-compression"
 
 # The kernel modules are split at packaging time; name them here so that
 # images and package groups can ask for them.
-PACKAGES_DYNAMIC += "^kernel-module-jailhouse$ ^kernel-module-uio-ivshmem$"
+PACKAGES_DYNAMIC += "^kernel-module-jailhouse$ ^kernel-module-uio-ivshmem$ \
+    ^kernel-module-ivshmem-net$"
 KERNEL_MODULE_AUTOLOAD += "jailhouse"
