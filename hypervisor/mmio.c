@@ -10,6 +10,7 @@
  */
 #include <jailhouse/hypervisor.h>
 #include <jailhouse/mmio.h>
+#include <jailhouse/string.h>
 
 int mmio_cell_init(struct cell *cell)
 {
@@ -17,6 +18,7 @@ int mmio_cell_init(struct cell *cell)
 	if (!cell->mmio.regions)
 		return -ENOMEM;
 	cell->mmio.count = 0;
+	cell->mmio.hint = 0;
 	cell->mmio.capacity = PAGE_SIZE / sizeof(struct mmio_region);
 	return 0;
 }
@@ -26,6 +28,7 @@ void mmio_cell_exit(struct cell *cell)
 	page_free(cell->mmio.regions);
 	cell->mmio.regions = NULL;
 	cell->mmio.count = 0;
+	cell->mmio.hint = 0;
 	cell->mmio.capacity = 0;
 }
 
@@ -65,6 +68,7 @@ int mmio_region_register(struct cell *cell, u64 start, u64 size,
 	}
 	for (n = table->count++; n > pos; n--)
 		r[n] = r[n - 1];
+	table->hint = 0;
 	r[pos].start = start;
 	r[pos].size = size;
 	r[pos].widths = widths;
@@ -74,17 +78,35 @@ int mmio_region_register(struct cell *cell, u64 start, u64 size,
 	return 0;
 }
 
-/* The region containing @address, or NULL. */
-static const struct mmio_region *find_region(const struct mmio_table *table,
+/*
+ * The region containing @address, or NULL: the one that took the last
+ * access (a driver's accesses come in runs), else the last one starting
+ * at or below @address, found by halving what is left without branches.
+ * The hint is shared by the cell's CPUs; any value they race to leave in
+ * it is the index of a region.
+ */
+static const struct mmio_region *find_region(struct mmio_table *table,
 					     u64 address)
 {
-	unsigned int n = regions_below(table, address);
-	const struct mmio_region *region;
+	const struct mmio_region *base = table->regions;
+	unsigned int n = table->count, half;
 
 	if (!n)
 		return NULL;
-	region = &table->regions[n - 1];
-	return address - region->start < region->size ? region : NULL;
+	base += __atomic_load_n(&table->hint, __ATOMIC_RELAXED);
+	if (address - base->start < base->size)
+		return base;
+	base = table->regions;
+	while (n > 1) {
+		half = n / 2;
+		base = base[half].start <= address ? base + half : base;
+		n -= half;
+	}
+	if (address - base->start >= base->size)
+		return NULL;
+	__atomic_store_n(&table->hint, base - table->regions,
+			 __ATOMIC_RELAXED);
+	return base;
 }
 
 void mmio_report_unhandled(struct per_cpu *cpu,
@@ -100,12 +122,20 @@ enum mmio_result mmio_refuse(struct per_cpu *cpu,
 			     const struct mmio_access *mmio,
 			     const struct mmio_region *region)
 {
-	char sizes[8], *p = sizes;
-	unsigned int width;
+	char sizes[16], *p = sizes;
+	unsigned int width, left = region->widths & MMIO_W_ANY;
 
-	for (width = 1; width <= 8; width *= 2)
-		if (region->widths & width)
-			*p++ = '0' + width;
+	/* "4", "1 or 4", "1, 2, 4 or 8" */
+	for (width = 1; left; width *= 2) {
+		if (!(left & width))
+			continue;
+		left &= ~width;
+		*p++ = '0' + width;
+		if (left) {
+			memcpy(p, left & (left - 1) ? ", " : " or ", 4);
+			p += left & (left - 1) ? 2 : 4;
+		}
+	}
 	*p = 0;
 	printk("FATAL: CPU %u: %u-byte data %s at 0x%llx (PC 0x%lx, cell "
 	       "'%s'): 0x%llx-0x%llx takes %saccesses of %s bytes only\n",

@@ -159,9 +159,15 @@ static int setup(void **state)
 	if (gic_init())
 		return -1;
 	/* each cell's table, with the distributor and redistributors */
-	root_cell.mmio = (struct mmio_table){ regions_root, 0, 16 };
-	cell_a.mmio = (struct mmio_table){ regions_a, 0, 16 };
-	cell_b.mmio = (struct mmio_table){ regions_b, 0, 16 };
+	root_cell.mmio = (struct mmio_table){
+		.regions = regions_root, .capacity = 16,
+	};
+	cell_a.mmio = (struct mmio_table){
+		.regions = regions_a, .capacity = 16,
+	};
+	cell_b.mmio = (struct mmio_table){
+		.regions = regions_b, .capacity = 16,
+	};
 	return gic_cell_init(&root_cell) || gic_cell_init(&cell_a) ||
 		gic_cell_init(&cell_b);
 }

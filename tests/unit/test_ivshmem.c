@@ -115,9 +115,15 @@ static int setup(void **state)
 	cell_c.config = &config_c.desc;
 	cpu_a.cell = &cell_a;
 	cpu_b.cell = &cell_b;
-	cell_a.mmio = (struct mmio_table){ regions_a, 0, 4 };
-	cell_b.mmio = (struct mmio_table){ regions_b, 0, 4 };
-	cell_c.mmio = (struct mmio_table){ regions_c, 0, 4 };
+	cell_a.mmio = (struct mmio_table){
+		.regions = regions_a, .capacity = 4,
+	};
+	cell_b.mmio = (struct mmio_table){
+		.regions = regions_b, .capacity = 4,
+	};
+	cell_c.mmio = (struct mmio_table){
+		.regions = regions_c, .capacity = 4,
+	};
 	assert_int_equal(ivshmem_cell_init(&cell_a), 0);
 	assert_int_equal(ivshmem_cell_init(&cell_b), 0);
 	return 0;

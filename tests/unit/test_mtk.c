@@ -108,9 +108,15 @@ static int setup(void **state)
 	cell_c.config = &config_c.desc;
 	cpu_root.cell = &root_cell;
 	cpu_a.cell = &cell_a;
-	root_cell.mmio = (struct mmio_table){ regions_root, 0, 8 };
-	cell_a.mmio = (struct mmio_table){ regions_a, 0, 8 };
-	cell_b.mmio = (struct mmio_table){ regions_b, 0, 8 };
+	root_cell.mmio = (struct mmio_table){
+		.regions = regions_root, .capacity = 8,
+	};
+	cell_a.mmio = (struct mmio_table){
+		.regions = regions_a, .capacity = 8,
+	};
+	cell_b.mmio = (struct mmio_table){
+		.regions = regions_b, .capacity = 8,
+	};
 	return mtk_cell_init(&root_cell);
 }
 

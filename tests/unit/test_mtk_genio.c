@@ -74,7 +74,9 @@ static struct mmio_table new_table(void)
 	static struct mmio_region regions[4][16];
 	static unsigned int next;
 
-	return (struct mmio_table){ regions[next++ % 4], 0, 16 };
+	return (struct mmio_table){
+		.regions = regions[next++ % 4], .capacity = 16,
+	};
 }
 
 /* @board's root cell, then each of @names created and destroyed. */

@@ -1063,10 +1063,18 @@ static void sgi_pending_access(struct per_cpu *cpu, struct per_cpu *owner,
 		gic_kick(owner);
 }
 
-static struct per_cpu *redistributor_owner(unsigned long frame)
+/*
+ * The CPU whose redistributor is @frame, the @index-th of the window:
+ * usually CPU @index (firmware lays the frames out in CPU order).
+ */
+static struct per_cpu *redistributor_owner(unsigned long frame,
+					   unsigned int index)
 {
 	unsigned int n;
 
+	if (index < hypervisor_header.max_cpus &&
+	    (unsigned long)per_cpu(index)->gicr == frame)
+		return per_cpu(index);
 	for (n = 0; n < hypervisor_header.max_cpus; n++)
 		if ((unsigned long)per_cpu(n)->gicr == frame)
 			return per_cpu(n);
@@ -1086,7 +1094,8 @@ static enum mmio_result gicr_access(void *arg, struct per_cpu *cpu,
 	unsigned long frame = (unsigned long)gicr +
 		(offset & ~(GICR_FRAME_SIZE - 1));
 	u64 reg = offset & (GICR_FRAME_SIZE - 1);
-	struct per_cpu *owner = redistributor_owner(frame);
+	struct per_cpu *owner = redistributor_owner(frame,
+						    offset / GICR_FRAME_SIZE);
 	volatile u8 *addr = (volatile u8 *)frame + reg;
 
 	(void)arg;

@@ -58,6 +58,7 @@ struct mmio_table {
 	struct mmio_region *regions;	/* a page of the pool, sorted */
 	unsigned int count;
 	unsigned int capacity;
+	unsigned int hint;		/* the region of the last access */
 };
 
 int mmio_cell_init(struct cell *cell);
