@@ -32,15 +32,41 @@ static bool is_subpage(const struct jailhouse_memory *mem)
 }
 
 /*
+ * A sub-page I/O region, as its configuration permits: the dispatcher
+ * checked width, alignment and extent; reads or writes the region does
+ * not permit are not its (reported like an access to nothing).
+ */
+static enum mmio_result subpage_access(void *arg, struct per_cpu *cpu,
+				       struct mmio_access *mmio)
+{
+	const struct jailhouse_memory *mem = arg;
+	volatile void *phys;
+
+	(void)cpu;
+	if (!(mem->flags & (mmio->is_write ? JAILHOUSE_MEM_WRITE :
+			    JAILHOUSE_MEM_READ)))
+		return MMIO_NOT_MINE;
+	phys = (volatile void *)(mem->phys_start +
+				 (mmio->address - mem->virt_start));
+	if (mmio->is_write)
+		mmio_write(phys, mmio->size, mmio->value);
+	else
+		mmio->value = mmio_read(phys, mmio->size);
+	return MMIO_HANDLED;
+}
+
+/*
  * Sub-page I/O regions are not mapped into the cell: its accesses trap
- * and are checked one by one (mmio_subpage_access).  The hypervisor maps
- * their pages for itself.
+ * and are checked one by one, each region one of the cell's MMIO regions
+ * with the widths its flags give (any without a width flag, as
+ * upstream), aligned unless JAILHOUSE_MEM_IO_UNALIGNED.  The hypervisor
+ * maps their pages for itself.
  */
 int cell_map_subpage_regions(struct cell *cell)
 {
 	const struct jailhouse_cell_desc *desc = cell->config;
 	const struct jailhouse_memory *mem = jailhouse_cell_mem_regions(desc);
-	unsigned int n;
+	unsigned int n, widths;
 	u64 page;
 	int err;
 
@@ -52,6 +78,16 @@ int cell_map_subpage_regions(struct cell *cell)
 		err = paging_map(hv_page_table, page, page,
 				 ALIGN_UP(mem->phys_start + mem->size,
 					  PAGE_SIZE) - page, PAGE_FLAG_DEVICE);
+		if (err)
+			return err;
+		widths = (mem->flags >> JAILHOUSE_MEM_IO_WIDTH_SHIFT) &
+			MMIO_W_ANY;
+		err = mmio_region_register(cell, mem->virt_start, mem->size,
+					   widths ? widths : MMIO_W_ANY,
+					   mem->flags &
+					   JAILHOUSE_MEM_IO_UNALIGNED ?
+					   MMIO_UNALIGNED : 0,
+					   subpage_access, (void *)mem);
 		if (err)
 			return err;
 	}
@@ -120,7 +156,11 @@ int root_cell_init(void)
 	root_cell.s2_root = page_alloc();
 	if (!root_cell.s2_root)
 		return -ENOMEM;
-	err = cell_map_regions(&root_cell);
+	err = mmio_cell_init(&root_cell);
+	if (!err)
+		err = gic_cell_init(&root_cell);
+	if (!err)
+		err = cell_map_regions(&root_cell);
 	if (!err)
 		err = cell_map_subpage_regions(&root_cell);
 	/* the root cell's driver reads the hypervisor's log ring */
@@ -228,50 +268,4 @@ int cell_lend_loadable(struct cell *cell, bool to_root)
 	}
 	cell->loadable = to_root && !err;
 	return err;
-}
-
-static bool width_allowed(const struct jailhouse_memory *mem,
-			  unsigned int size)
-{
-	u64 widths = (mem->flags >> JAILHOUSE_MEM_IO_WIDTH_SHIFT) & 0xf;
-
-	/* no width flag: any width, as upstream */
-	return !widths || (widths & size);
-}
-
-/*
- * An access of @cell to the sub-page I/O region containing @address, if
- * the region allows it: permission, width, alignment (unless
- * JAILHOUSE_MEM_IO_UNALIGNED) and the whole access inside the region.
- */
-bool mmio_subpage_access(struct cell *cell, u64 address, unsigned int size,
-			 bool is_write, u64 *value)
-{
-	const struct jailhouse_cell_desc *desc = cell->config;
-	const struct jailhouse_memory *mem = jailhouse_cell_mem_regions(desc);
-	volatile void *phys;
-	unsigned int n;
-
-	for (n = 0; n < desc->num_memory_regions; n++, mem++) {
-		if (!mem->size || !is_subpage(mem) ||
-		    !(mem->flags & JAILHOUSE_MEM_IO) ||
-		    address < mem->virt_start ||
-		    address - mem->virt_start >= mem->size)
-			continue;
-		if (address - mem->virt_start + size > mem->size ||
-		    !width_allowed(mem, size) ||
-		    (!(mem->flags & JAILHOUSE_MEM_IO_UNALIGNED) &&
-		     (address & (size - 1))) ||
-		    !(mem->flags & (is_write ? JAILHOUSE_MEM_WRITE :
-				    JAILHOUSE_MEM_READ)))
-			return false;
-		phys = (volatile void *)(mem->phys_start +
-					 (address - mem->virt_start));
-		if (is_write)
-			mmio_write(phys, size, *value);
-		else
-			*value = mmio_read(phys, size);
-		return true;
-	}
-	return false;
 }

@@ -449,6 +449,7 @@ static void free_cell(struct cell *cell)
 {
 	mtk_cell_exit(cell);
 	ivshmem_cell_exit(cell);
+	mmio_cell_exit(cell);
 	paging_destroy(cell->s2_root);
 	page_free(cell->comm_page);
 	pages_free((void *)cell->config, cell->config_pages);
@@ -491,7 +492,11 @@ static int build_cell(struct cell *cell)
 	if (!cell->comm_page || !cell->s2_root)
 		return -ENOMEM;
 	set_cell_state(cell, JAILHOUSE_CELL_SHUT_DOWN);
-	err = cell_map_regions(cell);
+	err = mmio_cell_init(cell);
+	if (!err)
+		err = gic_cell_init(cell);
+	if (!err)
+		err = cell_map_regions(cell);
 	if (!err)
 		err = cell_map_subpage_regions(cell);
 	if (!err)

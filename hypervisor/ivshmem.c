@@ -251,22 +251,18 @@ static struct ivshmem_endpoint *endpoint_by_bdf(struct cell *cell, u16 bdf)
 	return NULL;
 }
 
-static bool ecam_access(struct per_cpu *cpu, u64 offset,
-			struct mmio_access *mmio)
+/* The ECAM window: 1, 2 or 4 bytes, aligned (the dispatcher checked). */
+static enum mmio_result ecam_access(void *arg, struct per_cpu *cpu,
+				    struct mmio_access *mmio)
 {
+	u64 offset = mmio->address -
+		system_config->platform_info.pci_mmconfig_base;
 	struct ivshmem_endpoint *ep = endpoint_by_bdf(cpu->cell,
 						      offset >> 12);
 	unsigned int reg = offset & 0xfff;
+	enum mmio_result result = MMIO_HANDLED;
 
-	if (mmio->size > 4 || (reg & (mmio->size - 1))) {
-		printk("FATAL: CPU %u: %u-byte PCI configuration access at "
-		       "%02llx:%02llx.%llx+0x%x (cell '%s'): 1, 2 or 4 bytes, "
-		       "aligned\n", cpu->cpu_id, mmio->size, offset >> 20,
-		       (offset >> 15) & 0x1f, (offset >> 12) & 7, reg,
-		       cpu->cell->config->name);
-		mmio->denied = true;
-		return true;
-	}
+	(void)arg;
 	if (!ep) {
 		/* no device there for this cell */
 		if (mmio->is_write) {
@@ -275,10 +271,10 @@ static bool ecam_access(struct per_cpu *cpu, u64 offset,
 			       "device\n", cpu->cpu_id,
 			       cpu->cell->config->name, offset >> 20,
 			       (offset >> 15) & 0x1f, (offset >> 12) & 7);
-			mmio->denied = true;
+			return MMIO_VIOLATION;
 		}
 		mmio->value = ~0UL;
-		return true;
+		return MMIO_HANDLED;
 	}
 	spin_lock(&ivshmem_lock);
 	if (!config_access(ep, reg, mmio)) {
@@ -287,39 +283,73 @@ static bool ecam_access(struct per_cpu *cpu, u64 offset,
 		       cpu->cpu_id, cpu->cell->config->name, reg,
 		       ep->info->bdf >> 8, (ep->info->bdf >> 3) & 0x1f,
 		       ep->info->bdf & 7);
-		mmio->denied = true;
+		result = MMIO_VIOLATION;
 	}
 	spin_unlock(&ivshmem_lock);
-	return true;
+	return result;
 }
 
-bool pci_mmio_access(struct per_cpu *cpu, u64 address,
-		     struct mmio_access *mmio)
+/*
+ * The register BARs, aligned 32-bit accesses (the dispatcher checked):
+ * the BAR of the cell's device that @mmio falls in, if its memory
+ * decoding is on; else not this handler's.
+ */
+static enum mmio_result bar_access(void *arg, struct per_cpu *cpu,
+				   struct mmio_access *mmio)
 {
-	u64 ecam = system_config->platform_info.pci_mmconfig_base;
-	u64 window = ((u64)system_config->platform_info.pci_mmconfig_end_bus +
-		      1) << 20;
 	struct ivshmem_endpoint *ep;
 	unsigned int n;
 
-	if (!cpu->cell->num_endpoints)
-		return false;
-	if (ecam && address >= ecam && address - ecam < window)
-		return ecam_access(cpu, address - ecam, mmio);
+	(void)arg;
 	for (n = 0; n < cpu->cell->num_endpoints; n++) {
 		ep = &cpu->cell->endpoints[n];
 		if (!(ep->command & PCI_CMD_MEM) || !bar0_base(ep) ||
-		    address < bar0_base(ep) ||
-		    address - bar0_base(ep) >= bar0_size(ep))
+		    mmio->address < bar0_base(ep) ||
+		    mmio->address - bar0_base(ep) >= bar0_size(ep))
 			continue;
-		if (mmio->size != 4 || (address & 3))
-			return false;
 		spin_lock(&ivshmem_lock);
-		register_access(ep, address - bar0_base(ep), mmio);
+		register_access(ep, mmio->address - bar0_base(ep), mmio);
 		spin_unlock(&ivshmem_lock);
-		return true;
+		return MMIO_HANDLED;
 	}
-	return false;
+	return MMIO_NOT_MINE;
+}
+
+/*
+ * A cell with IVSHMEM devices sees the ECAM window and the BAR window of
+ * its virtual PCI host.  The register BARs are programmed by the cell at
+ * run time, so they cannot be regions of their own when the cell is
+ * built; but a host decodes memory BARs only in its window, and this one
+ * has it right after the ECAM window (the root cell's overlay, the cells'
+ * device trees and the inmate library put the BARs there).  So the
+ * window is one region, registered once, and its handler finds the BAR
+ * an access falls in, "not mine" where there is none: that is reported
+ * like any access to nothing.  A BAR programmed outside the window is not
+ * decoded, as behind a real host bridge.  The window is 1 MiB, or two BAR
+ * sizes per device if that is more (the root cell's overlay's rule).
+ */
+static int register_pci_regions(struct cell *cell)
+{
+	u64 ecam = system_config->platform_info.pci_mmconfig_base;
+	u64 ecam_size = ((u64)system_config->platform_info.pci_mmconfig_end_bus
+			 + 1) << 20;
+	u64 window = 0;
+	unsigned int n;
+	int err;
+
+	if (!ecam || !cell->num_endpoints)
+		return 0;
+	for (n = 0; n < cell->num_endpoints; n++)
+		window += 2 * bar0_size(&cell->endpoints[n]);
+	err = mmio_region_register(cell, ecam, ecam_size,
+				   MMIO_W8 | MMIO_W16 | MMIO_W32, 0,
+				   ecam_access, NULL);
+	if (!err)
+		err = mmio_region_register(cell, ecam + ecam_size,
+					   window > 0x100000 ? window :
+					   0x100000, MMIO_W32, 0, bar_access,
+					   NULL);
+	return err;
 }
 
 /* ---- links, as cells come and go ---- */
@@ -437,6 +467,8 @@ int ivshmem_cell_init(struct cell *cell)
 			cell->num_endpoints++;
 	}
 	spin_unlock(&ivshmem_lock);
+	if (!err)
+		err = register_pci_regions(cell);
 	if (err)
 		ivshmem_cell_exit(cell);
 	return err;

@@ -28,6 +28,7 @@ static struct jailhouse_cell_desc desc_a = { .name = "A" };
 static struct jailhouse_cell_desc desc_b = { .name = "B" };
 static struct jailhouse_cell_desc desc_root = { .name = "root" };
 static bool last_denied;
+static struct mmio_region regions_root[16], regions_a[16], regions_b[16];
 
 /* the fake CPU interface */
 static u64 lrs[16], ich_hcr, iar_queue[16];
@@ -155,7 +156,20 @@ static int setup(void **state)
 		*(u64 *)(gicr_mem + n * GICR_FRAME_SIZE + 8) =
 			(u64)n << 32 | (n ? 1 << 4 : 0);
 	}
-	return gic_init();
+	if (gic_init())
+		return -1;
+	/* each cell's table, with the distributor and redistributors */
+	root_cell.mmio = (struct mmio_table){
+		.regions = regions_root, .capacity = 16,
+	};
+	cell_a.mmio = (struct mmio_table){
+		.regions = regions_a, .capacity = 16,
+	};
+	cell_b.mmio = (struct mmio_table){
+		.regions = regions_b, .capacity = 16,
+	};
+	return gic_cell_init(&root_cell) || gic_cell_init(&cell_a) ||
+		gic_cell_init(&cell_b);
 }
 
 static int teardown(void **state)
@@ -165,6 +179,18 @@ static int teardown(void **state)
 	free(gicr_mem);
 	free(percpu_mem);
 	return 0;
+}
+
+/* An access through the cell's MMIO table, as a trap makes it. */
+static bool gic_mmio_access(struct per_cpu *cpu, u64 address,
+			    struct mmio_access *mmio)
+{
+	enum mmio_result result;
+
+	mmio->address = address;
+	result = mmio_dispatch(cpu, mmio);
+	last_denied = result == MMIO_VIOLATION;
+	return result == MMIO_HANDLED;
 }
 
 static bool access(unsigned int cpu, u64 offset, unsigned int size,
@@ -177,7 +203,6 @@ static bool access(unsigned int cpu, u64 offset, unsigned int size,
 				       &mmio);
 
 	*value = mmio.value;
-	last_denied = mmio.denied;
 	return handled;
 }
 
@@ -619,9 +644,102 @@ static void test_shared_line(void **state)
 	cell_b.virq_allowed[3] = cell_b.virq_enabled[3] = 0;
 }
 
+/*
+ * The distributor's regions: end to end over its 64 KiB, each with the
+ * widths of its registers; then the redistributor window.
+ */
+static void test_regions(void **state)
+{
+	const struct mmio_table *t = &cell_a.mmio;
+	/* sorted: the host's buffers may come in either order */
+	unsigned int d = gicr_mem < gicd_mem, r = d ? 0 : 8, n;
+
+	(void)state;
+	assert_int_equal(t->count, 9);
+	assert_int_equal(t->regions[d].start, (u64)gicd_mem);
+	for (n = d; n + 1 < d + 8; n++)
+		assert_int_equal(t->regions[n].start + t->regions[n].size,
+				 t->regions[n + 1].start);
+	assert_int_equal(t->regions[d + 7].start + t->regions[d + 7].size,
+			 (u64)gicd_mem + GICD_SIZE);
+	assert_int_equal(t->regions[d + 1].widths, MMIO_W32);	/* IGROUPR */
+	assert_int_equal(t->regions[d + 2].widths, MMIO_W8 | MMIO_W32);
+	assert_int_equal(t->regions[r].start, (u64)gicr_mem);
+	assert_int_equal(t->regions[r].size, 2 * GICR_FRAME_SIZE);
+}
+
+/*
+ * Misaligned or wrongly sized accesses to the distributor's registers
+ * are refused before the handler touches them: nothing written, no
+ * ownership log, one line that says what the access was.
+ */
+static void test_gicd_bad_geometry_refused(void **state)
+{
+	static const struct { u64 offset; unsigned int size; } bad[] = {
+		{ 0x104, 1 },		/* GICD_ISENABLER1, a byte */
+		{ 0x106, 4 },		/* misaligned */
+		{ 0x104, 8 },
+		{ 0x420, 8 },		/* GICD_IPRIORITYR */
+		{ 0x422, 2 },
+		{ 0xc08, 2 },		/* GICD_ICFGR2 */
+		{ 0xd04, 1 },		/* GICD_IGRPMODR1 */
+		{ 0x6100 + 8 * 8, 2 },	/* GICD_IROUTER40 */
+		{ 0x6104 + 8 * 8, 8 },	/* misaligned */
+		{ 0x0004, 8 },		/* GICD_TYPER */
+	};
+	unsigned int n;
+	u64 value;
+
+	(void)state;
+	for (n = 0; n < ARRAY_SIZE(bad); n++) {
+		memset(gicd_mem, 0, GICD_SIZE);
+		memset(cell_a.foreign_logged, 0, sizeof(cell_a.foreign_logged));
+		num_logs = 0;
+		value = ~0UL;
+		assert_false(access(0, bad[n].offset, bad[n].size, true,
+				    &value));
+		assert_true(last_denied);
+		assert_int_equal(num_logs, 1);
+		assert_non_null(strstr(last_log, "-byte data write at"));
+		assert_int_equal(*(u64 *)(gicd_mem + (bad[n].offset & ~7UL)),
+				 0);
+	}
+	/* the message says which widths */
+	value = 0;
+	access(0, 0x104, 2, false, &value);
+	assert_non_null(strstr(last_log, "2-byte data read at"));
+	assert_non_null(strstr(last_log, "takes aligned accesses of 4 bytes "
+			       "only"));
+}
+
+/* A byte write to the own GICR_ICENABLER0 cannot switch off SGI 0. */
+static void test_gicr_bad_width_refused(void **state)
+{
+	u8 *icenabler0 = gicr_mem + 0x10000 + 0x180;
+	struct mmio_access mmio = {
+		.size = 1, .is_write = true, .value = 0xff,
+	};
+
+	(void)state;
+	memset(icenabler0, 0, 4);
+	num_logs = 0;
+	assert_false(gic_mmio_access(per_cpu(0), (u64)icenabler0, &mmio));
+	assert_true(last_denied);
+	assert_int_equal(reg32(icenabler0, 0), 0);
+	assert_int_equal(num_logs, 1);
+	assert_non_null(strstr(last_log, "takes aligned accesses of 4 bytes"));
+	/* 4 bytes are fine, and filtered */
+	mmio.size = 4;
+	assert_true(gic_mmio_access(per_cpu(0), (u64)icenabler0, &mmio));
+	assert_int_equal(reg32(icenabler0, 0), 0xff & ~(1U << SGI_INJECT));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_regions),
+		cmocka_unit_test(test_gicd_bad_geometry_refused),
+		cmocka_unit_test(test_gicr_bad_width_refused),
 		cmocka_unit_test(test_enable_filtered),
 		cmocka_unit_test(test_priority_rmw),
 		cmocka_unit_test(test_config_rmw),

@@ -37,6 +37,7 @@ static struct cell cell_a, cell_b, cell_c;
 static struct per_cpu cpu_a, cpu_b;
 static u8 pages[3][PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
 static unsigned int pages_used;
+static struct mmio_region regions_a[4], regions_b[4], regions_c[4];
 
 void printk(const char *fmt, ...)
 {
@@ -114,6 +115,15 @@ static int setup(void **state)
 	cell_c.config = &config_c.desc;
 	cpu_a.cell = &cell_a;
 	cpu_b.cell = &cell_b;
+	cell_a.mmio = (struct mmio_table){
+		.regions = regions_a, .capacity = 4,
+	};
+	cell_b.mmio = (struct mmio_table){
+		.regions = regions_b, .capacity = 4,
+	};
+	cell_c.mmio = (struct mmio_table){
+		.regions = regions_c, .capacity = 4,
+	};
 	assert_int_equal(ivshmem_cell_init(&cell_a), 0);
 	assert_int_equal(ivshmem_cell_init(&cell_b), 0);
 	return 0;
@@ -132,14 +142,16 @@ static u64 access(struct per_cpu *cpu, u64 address, unsigned int size,
 		  bool is_write, u64 value, bool *denied)
 {
 	struct mmio_access mmio = {
-		.size = size, .is_write = is_write, .value = value,
+		.address = address, .size = size, .is_write = is_write,
+		.value = value,
 	};
+	enum mmio_result result = mmio_dispatch(cpu, &mmio);
 
-	assert_true(pci_mmio_access(cpu, address, &mmio));
+	assert_int_not_equal(result, MMIO_NOT_MINE);
 	if (denied)
-		*denied = mmio.denied;
+		*denied = result == MMIO_VIOLATION;
 	else
-		assert_false(mmio.denied);
+		assert_int_equal(result, MMIO_HANDLED);
 	return mmio.value;
 }
 
@@ -272,7 +284,63 @@ static void test_peers_come_and_go(void **state)
 	assert_int_equal(num_raised, 1);
 	assert_int_equal(raised[0], 140);
 	ivshmem_cell_exit(&cell_a);
+	/* a new cell, a new MMIO table */
+	cell_a.mmio.count = 0;
 	assert_int_equal(ivshmem_cell_init(&cell_a), 0);
+}
+
+/*
+ * The ECAM window and the BAR window after it are the cell's regions;
+ * a cell without devices has none.
+ */
+static void test_regions(void **state)
+{
+	(void)state;
+	assert_int_equal(cell_a.mmio.count, 2);
+	assert_int_equal(regions_a[0].start, ECAM);
+	assert_int_equal(regions_a[0].size, 0x100000);
+	assert_int_equal(regions_a[0].widths, MMIO_W8 | MMIO_W16 | MMIO_W32);
+	assert_int_equal(regions_a[1].start, ECAM + 0x100000);
+	assert_int_equal(regions_a[1].size, 0x100000);
+	assert_int_equal(regions_a[1].widths, MMIO_W32);
+	assert_int_equal(cell_c.mmio.count, 0);	/* refused, see below */
+}
+
+/*
+ * Misaligned or wrongly sized accesses to the configuration space and
+ * the register BAR are refused before the device model sees them; in
+ * the BAR window where no BAR is, the access is nobody's.
+ */
+static void test_bad_geometry_refused(void **state)
+{
+	struct mmio_access mmio = { .size = 2, .is_write = true };
+	bool denied;
+
+	(void)state;
+	enable_device(&cpu_a, BAR0);
+	/* a 2-byte write of the command register at an odd address */
+	access(&cpu_a, ECAM + 0x05, 2, true, 0xffff, &denied);
+	assert_true(denied);
+	assert_int_equal(access(&cpu_a, ECAM + 0x04, 2, false, 0, NULL), 0x2);
+	/* 2 bytes into the doorbell ring nobody */
+	num_raised = 0;
+	access(&cpu_a, BAR0 + 0x0c, 2, true, 0, &denied);
+	assert_true(denied);
+	access(&cpu_a, BAR0 + 0x0e, 2, true, 1, &denied);
+	assert_true(denied);
+	access(&cpu_a, BAR0 + 0x0d, 4, true, 1 << 8, &denied);
+	assert_true(denied);
+	assert_int_equal(num_raised, 0);
+	/* the window beyond the BAR: not the device's */
+	mmio.address = BAR0 + 0x10000;
+	mmio.size = 4;
+	assert_int_equal(mmio_dispatch(&cpu_a, &mmio), MMIO_NOT_MINE);
+	/* nor the BAR with memory decoding off */
+	access(&cpu_a, ECAM + 0x04, 2, true, 0, NULL);
+	mmio.address = BAR0;
+	mmio.is_write = false;
+	assert_int_equal(mmio_dispatch(&cpu_a, &mmio), MMIO_NOT_MINE);
+	access(&cpu_a, ECAM + 0x04, 2, true, 0x2, NULL);
 }
 
 int main(void)
@@ -284,6 +352,8 @@ int main(void)
 		cmocka_unit_test(test_violations),
 		cmocka_unit_test(test_registers_and_doorbell),
 		cmocka_unit_test(test_state),
+		cmocka_unit_test(test_regions),
+		cmocka_unit_test(test_bad_geometry_refused),
 		cmocka_unit_test(test_peers_come_and_go),
 	};
 

@@ -36,6 +36,7 @@ struct test_config {
 static struct test_config root_config, config_a, config_b, config_c;
 static struct cell cell_a, cell_b, cell_c;
 static struct per_cpu cpu_root, cpu_a;
+static struct mmio_region regions_root[8], regions_a[8], regions_b[8];
 
 void printk(const char *fmt, ...)
 {
@@ -107,6 +108,15 @@ static int setup(void **state)
 	cell_c.config = &config_c.desc;
 	cpu_root.cell = &root_cell;
 	cpu_a.cell = &cell_a;
+	root_cell.mmio = (struct mmio_table){
+		.regions = regions_root, .capacity = 8,
+	};
+	cell_a.mmio = (struct mmio_table){
+		.regions = regions_a, .capacity = 8,
+	};
+	cell_b.mmio = (struct mmio_table){
+		.regions = regions_b, .capacity = 8,
+	};
 	return mtk_cell_init(&root_cell);
 }
 
@@ -114,14 +124,16 @@ static u64 access(struct per_cpu *cpu, u64 address, unsigned int size,
 		  bool is_write, u64 value, bool *denied)
 {
 	struct mmio_access mmio = {
-		.size = size, .is_write = is_write, .value = value,
+		.address = address, .size = size, .is_write = is_write,
+		.value = value,
 	};
+	enum mmio_result result = mmio_dispatch(cpu, &mmio);
 
-	assert_true(mtk_mmio_access(cpu, address, &mmio));
+	assert_int_not_equal(result, MMIO_NOT_MINE);
 	if (denied)
-		*denied = mmio.denied;
+		*denied = result == MMIO_VIOLATION;
 	else
-		assert_false(mmio.denied);
+		assert_int_equal(result, MMIO_HANDLED);
 	return mmio.value;
 }
 
@@ -270,6 +282,48 @@ static void test_bad_access(void **state)
 	assert_true(denied);
 }
 
+/*
+ * Refused before the mediation touches the block: a misaligned or
+ * wrongly sized write of the cell's own DOUT pins changes nothing, and
+ * is not taken for a write of foreign pins either.
+ */
+static void test_bad_access_touches_nothing(void **state)
+{
+	unsigned int logs;
+	bool denied;
+
+	(void)state;
+	*reg(GPIO, 0x110) = 0;
+	logs = num_logs;
+	access(&cpu_a, GPIO + 0x111, 4, true, 0xffffffff, &denied);
+	assert_true(denied);
+	access(&cpu_a, GPIO + 0x110, 1, true, 0x06, &denied);
+	assert_true(denied);
+	access(&cpu_a, GPIO + 0x110, 2, true, 0x06, &denied);
+	assert_true(denied);
+	assert_int_equal(*reg(GPIO, 0x110), 0);
+	assert_int_equal(num_logs, logs + 3);	/* the refusals, no more */
+	assert_non_null(strstr(last_log, "takes aligned accesses of 4 bytes "
+			       "only"));
+	/* the same write, aligned and 32-bit, reaches the own pins */
+	access(&cpu_a, GPIO + 0x110, 4, true, 0x06, &denied);
+	assert_false(denied);
+	assert_int_equal(*reg(GPIO, 0x110), 0x06);
+	*reg(GPIO, 0x110) = 0;
+}
+
+/* Every block in use is a region of every cell, 4 KiB, 32-bit. */
+static void test_block_regions(void **state)
+{
+	(void)state;
+	assert_int_equal(root_cell.mmio.count, 2);
+	assert_int_equal(regions_root[0].start, GPIO);
+	assert_int_equal(regions_root[0].size, 0x1000);
+	assert_int_equal(regions_root[0].widths, MMIO_W32);
+	assert_int_equal(regions_root[1].start, EINT);
+	assert_int_equal(cell_a.mmio.count, 2);
+}
+
 /* Destroyed: the pins go back to the root cell, EINT 38 masked again. */
 static void test_destroy_returns_pins(void **state)
 {
@@ -298,6 +352,8 @@ int main(void)
 		cmocka_unit_test(test_mode_fields),
 		cmocka_unit_test(test_undescribed),
 		cmocka_unit_test(test_bad_access),
+		cmocka_unit_test(test_bad_access_touches_nothing),
+		cmocka_unit_test(test_block_regions),
 		cmocka_unit_test(test_destroy_returns_pins),
 	};
 

@@ -68,6 +68,17 @@ static int setup(void **state)
 	return 0;
 }
 
+/* An empty MMIO table for a cell about to be created. */
+static struct mmio_table new_table(void)
+{
+	static struct mmio_region regions[4][16];
+	static unsigned int next;
+
+	return (struct mmio_table){
+		.regions = regions[next++ % 4], .capacity = 16,
+	};
+}
+
 /* @board's root cell, then each of @names created and destroyed. */
 static void check_board(const char *board, const char *const *names,
 			u64 block, unsigned int pin)
@@ -78,11 +89,13 @@ static void check_board(const char *board, const char *const *names,
 	unsigned int n;
 
 	root_cell.config = &sys->root_cell;
+	root_cell.mmio = new_table();
 	assert_int_equal(mtk_cell_init(&root_cell), 0);
 	assert_ptr_equal(mtk_pin_owner(block, pin), &root_cell);
 	for (n = 0; names[n]; n++) {
 		snprintf(name, sizeof(name), "%s-%s", board, names[n]);
 		cell.config = read_cell(name);
+		cell.mmio = new_table();
 		last_log[0] = 0;
 		if (mtk_cell_init(&cell))
 			fail_msg("%s refused: %s", name, last_log);
@@ -115,6 +128,7 @@ static void test_genio_720(void **state)
 	(void)state;
 	check_board("genio-720-evk", genio_cells, 0x10005000, 181);
 	zephyr.config = read_cell("genio-720-evk-zephyr");
+	zephyr.mmio = new_table();
 	assert_int_equal(mtk_cell_init(&zephyr), 0);
 	assert_ptr_equal(mtk_pin_owner(0x10005000, 33), &zephyr);
 	assert_ptr_equal(mtk_pin_owner(0x10005000, 34), &zephyr);

@@ -876,22 +876,104 @@ static bool cell_has_affinity(const struct cell *cell, u64 value)
 	return false;
 }
 
-static bool irouter_access(struct per_cpu *cpu, struct mmio_access *mmio,
-			   u64 reg)
+/* A register's offset in the distributor. */
+static u64 gicd_reg(const struct mmio_access *mmio)
 {
+	return mmio->address - (unsigned long)gicd;
+}
+
+/*
+ * GICD_CTLR, TYPER, IIDR and the identification registers: read only;
+ * the rest of their regions reads as 0.
+ */
+static enum mmio_result gicd_id_access(void *arg, struct per_cpu *cpu,
+				       struct mmio_access *mmio)
+{
+	u64 reg = gicd_reg(mmio);
+
+	(void)arg, (void)cpu;
+	if (!mmio->is_write)
+		mmio->value = reg <= GICD_IIDR || reg >= GICD_ID_REGS ?
+			mmio_read(gicd + reg, mmio->size) : 0;
+	return MMIO_HANDLED;
+}
+
+/* What the cells do not get: reads 0, writes ignored. */
+static enum mmio_result gicd_zero_access(void *arg, struct per_cpu *cpu,
+					 struct mmio_access *mmio)
+{
+	(void)arg, (void)cpu;
+	if (!mmio->is_write)
+		mmio->value = 0;
+	return MMIO_HANDLED;
+}
+
+/* GICD_IGROUPR, IS/IC{ENABLE,PEND,ACTIVE}R: a bit per INTID. */
+static enum mmio_result gicd_bits_access(void *arg, struct per_cpu *cpu,
+					 struct mmio_access *mmio)
+{
+	u64 reg = gicd_reg(mmio);
+	unsigned int intid = (reg & 0x7f) * 8;
+
+	(void)arg;
+	foreign_bits(cpu, mmio, reg);
+	masked_access(gicd + reg, mmio, owned_bits(cpu->cell, intid),
+		      reg < GICD_ISENABLER);
+	if (reg >= GICD_ISENABLER && reg < GICD_ISPENDR)
+		virtual_enable(cpu->cell, mmio, intid, reg < GICD_ICENABLER);
+	return MMIO_HANDLED;
+}
+
+/*
+ * GICD_IPRIORITYR, ICFGR, IGRPMODR: 8, 2 or 1 bits per INTID, a
+ * read-modify-write of the cell's own fields.
+ */
+static enum mmio_result gicd_fields_access(void *arg, struct per_cpu *cpu,
+					   struct mmio_access *mmio)
+{
+	u64 reg = gicd_reg(mmio), mask;
+	unsigned int width = 8, base = GICD_IPRIORITYR, intid, count;
+	const char *name = "GICD_IPRIORITYR";
+
+	(void)arg;
+	if (reg >= GICD_IGRPMODR) {
+		width = 1;
+		base = GICD_IGRPMODR;
+		name = "GICD_IGRPMODR";
+	} else if (reg >= GICD_ICFGR) {
+		width = 2;
+		base = GICD_ICFGR;
+		name = "GICD_ICFGR";
+	}
+	count = mmio->size * 8 / width;
+	intid = (reg - base) * 8 / width;
+	mask = field_mask(cpu->cell, intid, count, width);
+	if (mmio->is_write && intid >= 32)
+		drop_foreign(cpu, intid, foreign_fields(mmio->value, mask,
+							count, width),
+			     name, intid * width / 32);
+	masked_access(gicd + reg, mmio, mask, true);
+	return MMIO_HANDLED;
+}
+
+static enum mmio_result gicd_router_access(void *arg, struct per_cpu *cpu,
+					   struct mmio_access *mmio)
+{
+	u64 reg = gicd_reg(mmio);
 	unsigned int intid = 32 + (reg - GICD_IROUTER) / 8;
 	volatile u8 *addr = gicd + reg;
 
+	(void)arg;
 	if (!cell_owns_irq(cpu->cell, intid)) {
 		if (!mmio->is_write)
 			mmio->value = 0;
 		else if (!bitmap32_test(cpu->cell->virq_allowed, intid))
 			drop_foreign(cpu, intid, 1, "GICD_IROUTER", intid);
-		return true;
+		return MMIO_HANDLED;
 	}
 	if (!mmio->is_write) {
 		mmio->value = mmio_read(addr, mmio->size);
-		return true;
+		return MMIO_HANDLED;
 	}
 	/*
 	 * A cell routes its interrupts to its own CPUs, and only so; a
@@ -905,80 +987,10 @@ static bool irouter_access(struct per_cpu *cpu, struct mmio_access *mmio,
 			       "dropped: not one of its CPUs (GICD_IROUTER%u, "
 			       "PC 0x%lx)\n", cpu->cell->config->name, intid,
 			       mmio->value, intid, read_sysreg(elr_el2));
-		return true;
+		return MMIO_HANDLED;
 	}
 	mmio_write(addr, mmio->size, mmio->value);
-	return true;
-}
-
-static bool gicd_access(struct per_cpu *cpu, struct mmio_access *mmio)
-{
-	const struct cell *cell = cpu->cell;
-	u64 reg = mmio->address;
-	volatile u8 *addr = gicd + reg;
-	unsigned int intid;
-	u64 mask;
-
-	if (reg >= GICD_IGROUPR && reg < GICD_ICACTIVER_END) {
-		if (mmio->size != 4)
-			return false;
-		foreign_bits(cpu, mmio, reg);
-		intid = (reg & 0x7f) * 8;
-		masked_access(addr, mmio, owned_bits(cell, intid),
-			      reg < GICD_ISENABLER);
-		if (reg >= GICD_ISENABLER && reg < GICD_ISPENDR)
-			virtual_enable(cpu->cell, mmio, intid,
-				       reg < GICD_ICENABLER);
-		return true;
-	}
-	if (reg >= GICD_IPRIORITYR && reg < GICD_IPRIORITYR_END) {
-		if (mmio->size != 1 && mmio->size != 4)
-			return false;
-		intid = reg - GICD_IPRIORITYR;
-		mask = field_mask(cell, intid, mmio->size, 8);
-		if (mmio->is_write && intid >= 32)
-			drop_foreign(cpu, intid,
-				     foreign_fields(mmio->value, mask,
-						    mmio->size, 8),
-				     "GICD_IPRIORITYR", intid / 4);
-		masked_access(addr, mmio, mask, true);
-		return true;
-	}
-	if (reg >= GICD_ICFGR && reg < GICD_ICFGR_END) {
-		if (mmio->size != 4)
-			return false;
-		intid = (reg - GICD_ICFGR) * 4;
-		mask = field_mask(cell, intid, 16, 2);
-		if (mmio->is_write && intid >= 32)
-			drop_foreign(cpu, intid,
-				     foreign_fields(mmio->value, mask, 16, 2),
-				     "GICD_ICFGR", intid / 16);
-		masked_access(addr, mmio, mask, true);
-		return true;
-	}
-	if (reg >= GICD_IGRPMODR && reg < GICD_IGRPMODR_END) {
-		if (mmio->size != 4)
-			return false;
-		intid = (reg - GICD_IGRPMODR) * 8;
-		if (mmio->is_write && intid >= 32)
-			drop_foreign(cpu, intid,
-				     mmio->value & ~owned_bits(cell, intid),
-				     "GICD_IGRPMODR", intid / 32);
-		masked_access(addr, mmio, owned_bits(cell, intid), true);
-		return true;
-	}
-	if (reg >= GICD_IROUTER && reg < GICD_IROUTER_END)
-		return irouter_access(cpu, mmio, reg);
-	if (reg == GICD_CTLR || reg == GICD_TYPER || reg == GICD_IIDR ||
-	    reg >= GICD_ID_REGS) {
-		/* identification and global control: read only */
-		if (!mmio->is_write)
-			mmio->value = mmio_read(addr, mmio->size);
-		return true;
-	}
-	if (!mmio->is_write)
-		mmio->value = 0;
-	return true;
+	return MMIO_HANDLED;
 }
 
 /* Virtual SGIs pending for @owner, as far as @cpu can see them. */
@@ -1051,66 +1063,132 @@ static void sgi_pending_access(struct per_cpu *cpu, struct per_cpu *owner,
 		gic_kick(owner);
 }
 
-static struct per_cpu *redistributor_owner(unsigned long frame)
+/*
+ * The CPU whose redistributor is @frame, the @index-th of the window:
+ * usually CPU @index (firmware lays the frames out in CPU order).
+ */
+static struct per_cpu *redistributor_owner(unsigned long frame,
+					   unsigned int index)
 {
 	unsigned int n;
 
+	if (index < hypervisor_header.max_cpus &&
+	    (unsigned long)per_cpu(index)->gicr == frame)
+		return per_cpu(index);
 	for (n = 0; n < hypervisor_header.max_cpus; n++)
 		if ((unsigned long)per_cpu(n)->gicr == frame)
 			return per_cpu(n);
 	return NULL;
 }
 
-static bool gicr_access(struct per_cpu *cpu, struct mmio_access *mmio)
+/*
+ * The redistributors, one region: an own CPU's frames pass through but
+ * for the SGI and PPI state, which is filtered; their 1-bit registers
+ * take aligned 32-bit accesses only, refused before anything is touched.
+ * Other frames show their identification only.
+ */
+static enum mmio_result gicr_access(void *arg, struct per_cpu *cpu,
+				    struct mmio_access *mmio)
 {
+	u64 offset = mmio->address - (unsigned long)gicr;
 	unsigned long frame = (unsigned long)gicr +
-		(mmio->address & ~(GICR_FRAME_SIZE - 1));
-	u64 reg = mmio->address & (GICR_FRAME_SIZE - 1);
-	struct per_cpu *owner = redistributor_owner(frame);
+		(offset & ~(GICR_FRAME_SIZE - 1));
+	u64 reg = offset & (GICR_FRAME_SIZE - 1);
+	struct per_cpu *owner = redistributor_owner(frame,
+						    offset / GICR_FRAME_SIZE);
 	volatile u8 *addr = (volatile u8 *)frame + reg;
 
+	(void)arg;
 	if (!owner || owner->cell != cpu->cell) {
 		/* another cell's CPU, or none: identification only */
-		if (mmio->is_write)
-			return true;
-		mmio->value = reg == GICR_TYPER || reg >= GICD_ID_REGS ?
-			mmio_read(addr, mmio->size) : 0;
-		return true;
-	}
-	if ((reg == GICR_SGI_BASE + GICR_ISPENDR0 ||
-	     reg == GICR_SGI_BASE + GICR_ICPENDR0) && mmio->size == 4) {
-		sgi_pending_access(cpu, owner, mmio,
-				   reg == GICR_SGI_BASE + GICR_ISPENDR0);
-		return true;
+		if (!mmio->is_write)
+			mmio->value = reg == GICR_TYPER ||
+				reg >= GICD_ID_REGS ?
+				mmio_read(addr, mmio->size) : 0;
+		return MMIO_HANDLED;
 	}
 	if (reg >= GICR_SGI_BASE + GICD_IGROUPR &&
-	    reg < GICR_SGI_BASE + GICD_ICACTIVER_END && mmio->size == 4) {
-		/* the hypervisor's own SGI and PPI stay as they are */
-		masked_access(addr, mmio, ~(u64)gic_reserved_private_irqs() &
-			      0xffffffff, reg < GICR_SGI_BASE + GICD_ISENABLER);
-		return true;
+	    reg < GICR_SGI_BASE + GICD_ICACTIVER_END) {
+		if (mmio->size != 4)
+			return mmio_refuse(cpu, mmio, &(struct mmio_region) {
+				.start = frame + GICR_SGI_BASE + GICD_IGROUPR,
+				.size = GICD_ICACTIVER_END - GICD_IGROUPR,
+				.widths = MMIO_W32,
+			});
+		if (reg == GICR_SGI_BASE + GICR_ISPENDR0 ||
+		    reg == GICR_SGI_BASE + GICR_ICPENDR0)
+			sgi_pending_access(cpu, owner, mmio,
+					   reg == GICR_SGI_BASE + GICR_ISPENDR0);
+		else
+			/* the hypervisor's own SGI and PPI stay as they are */
+			masked_access(addr, mmio,
+				      ~(u64)gic_reserved_private_irqs() &
+				      0xffffffff,
+				      reg < GICR_SGI_BASE + GICD_ISENABLER);
+		return MMIO_HANDLED;
 	}
 	if (mmio->is_write)
 		mmio_write(addr, mmio->size, mmio->value);
 	else
 		mmio->value = mmio_read(addr, mmio->size);
-	return true;
+	return MMIO_HANDLED;
 }
 
-bool gic_mmio_access(struct per_cpu *cpu, u64 address,
-		     struct mmio_access *mmio)
-{
-	u64 gicd_base = system_config->platform_info.arm.gicd_base;
-	u64 gicr_base = system_config->platform_info.arm.gicr_base;
+/*
+ * The distributor as regions by register kind, end to end, each with the
+ * widths the architecture gives it; then the redistributors.
+ */
+enum { GICD_ID, GICD_BITS, GICD_FIELDS, GICD_ZERO, GICD_ROUTER };
 
-	if (address >= gicd_base && address < gicd_base + GICD_SIZE) {
-		mmio->address = address - gicd_base;
-		return gicd_access(cpu, mmio);
+static const struct {
+	u16 offset;
+	u8 widths;
+	u8 kind;
+} gicd_layout[] = {
+	{ GICD_CTLR, MMIO_W32, GICD_ID },
+	{ GICD_IGROUPR, MMIO_W32, GICD_BITS },
+	{ GICD_IPRIORITYR, MMIO_W8 | MMIO_W32, GICD_FIELDS },
+	{ GICD_IPRIORITYR_END, MMIO_W_ANY, GICD_ZERO },
+	{ GICD_ICFGR, MMIO_W32, GICD_FIELDS },
+	{ GICD_IGRPMODR_END, MMIO_W_ANY, GICD_ZERO },
+	{ GICD_IROUTER, MMIO_W32 | MMIO_W64, GICD_ROUTER },
+	{ GICD_IROUTER_END, MMIO_W32, GICD_ID },
+};
+
+static mmio_handler_t gicd_handler(unsigned int kind)
+{
+	switch (kind) {
+	case GICD_ID:
+		return gicd_id_access;
+	case GICD_BITS:
+		return gicd_bits_access;
+	case GICD_FIELDS:
+		return gicd_fields_access;
+	case GICD_ROUTER:
+		return gicd_router_access;
+	default:
+		return gicd_zero_access;
 	}
-	if (address >= gicr_base && address < gicr_base +
-	    gic_gicr_window_size()) {
-		mmio->address = address - gicr_base;
-		return gicr_access(cpu, mmio);
+}
+
+int gic_cell_init(struct cell *cell)
+{
+	unsigned int n, end;
+	int err;
+
+	for (n = 0; n < ARRAY_SIZE(gicd_layout); n++) {
+		end = n + 1 < ARRAY_SIZE(gicd_layout) ?
+			gicd_layout[n + 1].offset : GICD_SIZE;
+		err = mmio_region_register(cell, (unsigned long)gicd +
+					   gicd_layout[n].offset,
+					   end - gicd_layout[n].offset,
+					   gicd_layout[n].widths, 0,
+					   gicd_handler(gicd_layout[n].kind),
+					   NULL);
+		if (err)
+			return err;
 	}
-	return false;
+	return mmio_region_register(cell, (unsigned long)gicr,
+				    gic_gicr_window_size(), MMIO_W_ANY, 0,
+				    gicr_access, NULL);
 }

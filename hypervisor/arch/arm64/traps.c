@@ -7,8 +7,7 @@
  */
 #include <jailhouse/hypervisor.h>
 #include <jailhouse/gic.h>
-#include <jailhouse/ivshmem.h>
-#include <jailhouse/mtk.h>
+#include <jailhouse/mmio.h>
 #include <jailhouse/string.h>
 #include <asm/sysregs.h>
 
@@ -263,32 +262,24 @@ static int handle_sysreg(struct per_cpu *cpu, struct trap_frame *frame,
 static int handle_data_abort(struct per_cpu *cpu, struct trap_frame *frame,
 			     u64 esr)
 {
-	u64 iss = ESR_ISS(esr), address, value;
+	u64 iss = ESR_ISS(esr), value;
 	struct mmio_access mmio;
 	unsigned int reg = ISS_DABT_SRT(iss);
 
-	address = ((read_sysreg(hpfar_el2) & 0xffffffffff0UL) << 8) |
+	mmio.address = ((read_sysreg(hpfar_el2) & 0xffffffffff0UL) << 8) |
 		(read_sysreg(far_el2) & 0xfff);
 	mmio.size = 1U << ISS_DABT_SAS(iss);
 	mmio.is_write = iss & ISS_DABT_WNR;
-	mmio.denied = false;
 	mmio.value = mmio.is_write ? reg_value(frame, reg) : 0;
 	if (mmio.size < 8 && mmio.is_write)
 		mmio.value &= (1UL << (mmio.size * 8)) - 1;
 
-	if (!(iss & ISS_DABT_ISV) ||
-	    (!gic_mmio_access(cpu, address, &mmio) &&
-	     !pci_mmio_access(cpu, address, &mmio) &&
-	     !mtk_mmio_access(cpu, address, &mmio) &&
-	     !mmio_subpage_access(cpu->cell, address, mmio.size,
-				  mmio.is_write, &mmio.value))) {
-		printk("FATAL: CPU %u: unhandled data %s at 0x%llx, %u bytes "
-		       "(PC 0x%lx, cell '%s')\n", cpu->cpu_id,
-		       mmio.is_write ? "write" : "read", address, mmio.size,
-		       read_sysreg(elr_el2), cpu->cell->config->name);
+	if (!(iss & ISS_DABT_ISV)) {
+		/* no syndrome: nothing to emulate it with */
+		mmio_report_unhandled(cpu, &mmio);
 		return -1;
 	}
-	if (mmio.denied)
+	if (mmio_dispatch(cpu, &mmio) != MMIO_HANDLED)
 		return -1;
 	cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_MMIO]++;
 	if (!mmio.is_write && reg != 31) {

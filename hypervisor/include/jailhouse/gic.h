@@ -7,18 +7,11 @@
 #define _JAILHOUSE_GIC_H
 
 #include <jailhouse/hypervisor.h>
+#include <jailhouse/mmio.h>
 
 #define SGI_INJECT		0	/* kicks a CPU to inject virtual SGIs */
 #define GICR_FRAME_SIZE		0x20000UL
 #define GICD_SIZE		0x10000UL
-
-struct mmio_access {
-	u64 address;		/* offset into the emulated block */
-	unsigned int size;	/* 1, 2, 4 or 8 bytes */
-	bool is_write;
-	bool denied;		/* a violation, already reported */
-	u64 value;
-};
 
 int gic_init(void);
 u32 gic_reserved_private_irqs(void);
@@ -36,8 +29,8 @@ bool gic_lrs_empty(struct per_cpu *cpu);
 void gic_handle_irq(struct per_cpu *cpu);
 void gic_send_sgis(struct per_cpu *cpu, u64 sgi1r);
 void gic_flush_pending(struct per_cpu *cpu);
-bool gic_mmio_access(struct per_cpu *cpu, u64 address,
-		     struct mmio_access *mmio);
+/* The distributor and redistributors as regions of @cell. */
+int gic_cell_init(struct cell *cell);
 unsigned long gic_gicr_window_size(void);
 
 #endif /* !_JAILHOUSE_GIC_H */

@@ -11,6 +11,7 @@
 #include <jailhouse/cell-config.h>
 #include <jailhouse/header.h>
 #include <jailhouse/hypercall.h>
+#include <jailhouse/mmio.h>
 #include <asm/sysregs.h>
 
 #define PAGE_SIZE		4096UL
@@ -57,6 +58,8 @@ struct cell {
 	/* its IVSHMEM devices, a page */
 	struct ivshmem_endpoint *endpoints;
 	unsigned int num_endpoints;
+	/* the emulated MMIO regions its accesses may reach */
+	struct mmio_table mmio;
 };
 
 /* Every cell, the root cell first; NULL slots are free. */
@@ -184,8 +187,6 @@ int cell_take_memory(struct cell *cell);
 void cell_return_memory(struct cell *cell);
 int cell_lend_loadable(struct cell *cell, bool to_root);
 void cell_collect_irqs(struct cell *cell);
-bool mmio_subpage_access(struct cell *cell, u64 address, unsigned int size,
-			 bool is_write, u64 *value);
 
 /*
  * Clean and invalidate [start, start + size) to the point of coherency,

@@ -9,7 +9,6 @@
 
 #define IVSHMEM_MAX_PEERS	12
 
-struct mmio_access;
 struct ivshmem_link;
 
 /* One IVSHMEM device of one cell: a peer of its link. */
@@ -23,11 +22,10 @@ struct ivshmem_endpoint {
 	bool one_shot;
 };
 
+/* Attaches the cell's devices, registers its ECAM and BAR windows. */
 int ivshmem_cell_init(struct cell *cell);
 void ivshmem_cell_reset(struct cell *cell);
 void ivshmem_cell_gone(struct cell *cell);
 void ivshmem_cell_exit(struct cell *cell);
-bool pci_mmio_access(struct per_cpu *cpu, u64 address,
-		     struct mmio_access *mmio);
 
 #endif /* !_JAILHOUSE_IVSHMEM_H */

@@ -52,13 +52,10 @@ struct mtk_block_desc {
 extern const struct mtk_block_desc mtk_blocks[];
 extern const unsigned int mtk_num_blocks;
 
-struct mmio_access;
-
 const struct mtk_block_desc *mtk_find_block(u32 type, u64 address);
+/* Takes the cell's pins; every block in use becomes its MMIO region. */
 int mtk_cell_init(struct cell *cell);
 void mtk_cell_exit(struct cell *cell);
-bool mtk_mmio_access(struct per_cpu *cpu, u64 address,
-		     struct mmio_access *mmio);
 /*
  * The shared EINT line @intid: the cell owning the first pending,
  * unmasked pin of the EINT blocks on that line, or NULL.

@@ -184,6 +184,7 @@ static int activate(const struct mtk_block_desc *desc)
 }
 
 static void grant_shared_lines(struct cell *cell);
+static int register_blocks(struct cell *cell);
 
 int mtk_cell_init(struct cell *cell)
 {
@@ -208,7 +209,7 @@ int mtk_cell_init(struct cell *cell)
 	if (!err && cell != &root_cell)
 		grant_shared_lines(cell);
 	spin_unlock(&mtk_lock);
-	return err;
+	return err ? err : register_blocks(cell);
 }
 
 /* A destroyed cell's pins go back to the root cell. */
@@ -404,35 +405,14 @@ static void mediated_write(struct per_cpu *cpu, struct mtk_block *b,
 	}
 }
 
-static struct mtk_block *block_at(u64 address)
+/* One block, aligned 32-bit accesses (the dispatcher checked). */
+static enum mmio_result block_access(void *arg, struct per_cpu *cpu,
+				     struct mmio_access *mmio)
 {
-	unsigned int b;
-
-	for (b = 0; b < MAX_BLOCKS; b++)
-		if (blocks[b].active && address >= blocks[b].desc->address &&
-		    address - blocks[b].desc->address < MTK_BLOCK_SIZE)
-			return &blocks[b];
-	return NULL;
-}
-
-bool mtk_mmio_access(struct per_cpu *cpu, u64 address,
-		     struct mmio_access *mmio)
-{
-	struct mtk_block *b = block_at(address);
-	unsigned int offset, index = 0;
+	struct mtk_block *b = arg;
+	unsigned int offset = mmio->address - b->desc->address, index = 0;
 	const struct mtk_reg_group *g;
 
-	if (!b)
-		return false;
-	offset = address - b->desc->address;
-	if (mmio->size != 4 || (offset & 3)) {
-		printk("FATAL: CPU %u: %u-byte access to the %s at 0x%llx+0x%x "
-		       "(cell '%s'): aligned 32-bit accesses only\n",
-		       cpu->cpu_id, mmio->size, b->desc->what,
-		       b->desc->address, offset, cpu->cell->config->name);
-		mmio->denied = true;
-		return true;
-	}
 	g = find_group(b->desc->layout, offset, &index);
 	spin_lock(&mtk_lock);
 	if (!g)
@@ -440,10 +420,31 @@ bool mtk_mmio_access(struct per_cpu *cpu, u64 address,
 	else if (mmio->is_write)
 		mediated_write(cpu, b, g, index, offset, mmio->value);
 	else if (g->access == MTK_RO || g->access == MTK_RW)
-		mmio->value = mmio_read((volatile void *)address, 4) &
+		mmio->value = mmio_read((volatile void *)mmio->address, 4) &
 			owned_mask(b, cpu->cell, g, index);
 	else
 		mmio->value = 0;
 	spin_unlock(&mtk_lock);
-	return true;
+	return MMIO_HANDLED;
+}
+
+/*
+ * Every cell's accesses to every block in use trap and are mediated,
+ * whether it has pins there or not: the blocks are regions of each cell.
+ */
+static int register_blocks(struct cell *cell)
+{
+	unsigned int b;
+	int err;
+
+	for (b = 0; b < MAX_BLOCKS; b++) {
+		if (!blocks[b].active)
+			continue;
+		err = mmio_region_register(cell, blocks[b].desc->address,
+					   MTK_BLOCK_SIZE, MMIO_W32, 0,
+					   block_access, &blocks[b]);
+		if (err)
+			return err;
+	}
+	return 0;
 }
