@@ -176,10 +176,30 @@ bootstrap_failed:
 	isb
 	eret
 
+	/*
+	 * The two vector tables (2 KiB each, 2 KiB-aligned) come first in
+	 * .text (hypervisor.lds), one after the other, then the trap code:
+	 * their alignment costs no gap in the middle of the code.
+	 */
+	.section .text.vectors, "ax"
 	.macro ventry target
 	.align	7
 	b	\target
 	.endm
+
+	.align	11
+	.globl el2_vectors
+el2_vectors:
+	.rept	8
+	ventry	el2_fault		/* current EL */
+	.endr
+	ventry	trap_sync		/* lower EL, AArch64 */
+	ventry	trap_irq
+	ventry	el2_fault
+	ventry	el2_fault
+	.rept	4
+	ventry	el2_fault		/* lower EL, AArch32 */
+	.endr
 
 	.align	11
 bootstrap_vectors:
@@ -266,20 +286,6 @@ el2_fault:
 	bl	arch_handle_el2_fault
 1:	wfi
 	b	1b
-
-	.align	11
-	.globl el2_vectors
-el2_vectors:
-	.rept	8
-	ventry	el2_fault		/* current EL */
-	.endr
-	ventry	trap_sync		/* lower EL, AArch64 */
-	ventry	trap_irq
-	ventry	el2_fault
-	ventry	el2_fault
-	.rept	4
-	ventry	el2_fault		/* lower EL, AArch32 */
-	.endr
 
 	.ltorg
 
