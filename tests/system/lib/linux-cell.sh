@@ -75,7 +75,15 @@ wait_ping() {
 }
 
 # in_cell COMMANDS: run COMMANDS in a cell started with "serve", print
-# their output
+# their output; retried while the cell's listener is not there (yet)
 in_cell() {
-	echo "$*" | nc $cell_ip 23
+	local n=0
+	while [ $n -lt 100 ]; do
+		echo "$*" | nc $cell_ip 23 2> /tmp/in_cell.err && return 0
+		grep -q "can't connect" /tmp/in_cell.err || break
+		sleep 0.1
+		n=$((n + 1))
+	done
+	cat /tmp/in_cell.err >&2
+	return 1
 }
