@@ -52,24 +52,36 @@ sleep 1
 echo "demo: ivshmem-demo in the root cell, 3 interrupts each way"
 ivshmem-demo -d /dev/uio0 -t 1 -c 3 -i 400 | sed 's/^/demo: /'
 jailhouse cell destroy ivshmem-demo
+echo "demo: modprobe ivshmem-net: the network link 00:01.0 to the Linux cell"
+modprobe ivshmem-net
+sleep 1
+veth=$(ls /sys/bus/pci/drivers/ivshmem-net/0001:00:01.0/net)
+ip addr add 192.168.0.3/24 dev "$veth"
+ip link set "$veth" up
+echo "demo: $veth is 192.168.0.3, carrier $(cat /sys/class/net/$veth/carrier)" \
+	"(no peer yet)"
 echo "demo: Linux in a cell on CPUs 2-3: jailhouse cell linux" \
 	"qemu-arm64-linux-demo.cell Image -d inmate-qemu-arm64.dtb" \
-	"-i rootfs.cpio.gz -c \"... jh_action=poweroff\""
+	"-i rootfs.cpio.gz -c \"... jh_action=idle\""
 linux=/usr/share/jailhouse/linux-demo
 jailhouse cell linux $cells/qemu-arm64-linux-demo.cell $linux/Image \
 	-d /usr/share/jailhouse/inmate-qemu-arm64.dtb -i $linux/rootfs.cpio.gz \
-	-c "earlycon=pl011,mmio32,0x09000000 keep_bootcon printk.devkmsg=on jh_action=poweroff"
+	-c "earlycon=pl011,mmio32,0x09000000 keep_bootcon printk.devkmsg=on jh_action=idle"
 echo "demo: CPUs online in Linux now: $(cat /sys/devices/system/cpu/online)"
 n=0
-while [ "$(cat /sys/devices/jailhouse/cells/1/state)" != "shut down" ] &&
-      [ $n -lt 600 ]; do
-	sleep 0.2
+while ! ping -c 1 -W 1 192.168.0.2 > /dev/null 2>&1 && [ $n -lt 120 ]; do
 	n=$((n + 1))
 done
+sleep 2
+echo "demo: the cell's init brought up its end as 192.168.0.2; carrier" \
+	"$(cat /sys/class/net/$veth/carrier); ping 192.168.0.2:"
+ping -c 3 192.168.0.2 | sed 's/^/demo:   /'
 jailhouse cell list | sed 's/^/demo: /'
 echo "demo: jailhouse cell destroy qemu-arm64-linux-demo"
 jailhouse cell destroy qemu-arm64-linux-demo
 echo "demo: CPUs online in Linux again: $(cat /sys/devices/system/cpu/online)"
+sleep 1
+echo "demo: $veth carrier after the destroy: $(cat /sys/class/net/$veth/carrier)"
 echo "demo: jailhouse console"
 jailhouse console | sed 's/^/demo:   /'
 echo "demo: jailhouse disable"
