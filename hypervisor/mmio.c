@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The per-cell MMIO dispatcher (DESIGN.md principle 4).
+ * The per-cell MMIO dispatcher (Documentation/hypervisor.md, "Running").
  *
  * A cell's table is one page of the page pool, taken when the cell is
  * created and given back when it goes.  Regions never overlap, so the

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The ivshmem-net ring geometry (include/jailhouse/ivshmem-net.h) against
- * the table of the wire protocol fact sheet (ivshmem-net.md §3 and §8):
- * descriptor count, header size, ring offsets, data area and MTUs for the
- * section sizes listed there, the n = 32 quirk, and the refusal of
- * sections that are too small.  The expected numbers are the fact
- * sheet's, not the code's.
+ * values worked out by hand from the wire format that upstream Jailhouse's
+ * ivshmem-net driver and Zephyr's eth_ivshmem share (legacy virtio ring
+ * size with event indexes, 64-byte alignment, the largest power of two
+ * whose header is under an eighth of the section): descriptor count,
+ * header size, ring offsets, data area and MTUs for six section sizes,
+ * the n = 32 quirk, and the refusal of sections that are too small.  The
+ * expected numbers are not the code's.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -22,7 +24,7 @@ struct expected {
 	u32 default_mtu, max_mtu;
 };
 
-/* ivshmem-net.md §3, "Computed values" */
+/* section size -> geometry, as both existing implementations compute it */
 static const struct expected table[] = {
 	{ 0x1000, 32, 0x700, 0x200, 0x280, 0x900, 144, 576 },
 	{ 0x4000, 64, 0x700, 0x400, 0x4c0, 0x3900, 912, 3648 },

@@ -33,8 +33,8 @@
  * queue that stays stopped fails it as a stall.  The driver is driven
  * only through its PCI probe/remove, net_device_ops and ethtool_ops, and
  * checked through those, its interrupts and the wire format in the
- * shared memory (<jailhouse/ivshmem-net.h>, the fact sheet
- * ivshmem-net.md).
+ * shared memory (<jailhouse/ivshmem-net.h>, Documentation/
+ * ivshmem.md).
  *
  * The scenarios, each a test case of its own:
  *   handshake_*          RESET/INIT/READY/RUN in every order of probe and
