@@ -30,11 +30,7 @@ GUEST = f"""#!/bin/sh
 nb=/test/netbench
 modprobe jailhouse
 jailhouse enable $cells/qemu-arm64.cell
-modprobe ivshmem-net
-sleep 1
-veth=$(veth_if)
-ip addr add $root_ip/24 dev $veth
-ip link set $veth up
+veth_up
 linux_cell serve
 wait_carrier $veth 1 600
 wait_ping 120

@@ -50,11 +50,7 @@ ring_root='bar=$(head -n 1 /sys/bus/pci/devices/0000:00:01.0/resource |
 modprobe jailhouse
 jailhouse enable $cells/qemu-arm64.cell
 echo "enable: exit $?"
-modprobe ivshmem-net
-n=0
-until veth=$(veth_if) || [ $n -ge 50 ]; do sleep 0.1; n=$((n + 1)); done
-ip addr add $root_ip/24 dev "$veth"
-ip link set "$veth" up
+veth_up
 
 start_cell
 echo "root: carrier $(cat /sys/class/net/$veth/carrier), ping $answered"

@@ -39,11 +39,7 @@ link_irqs() {
 modprobe jailhouse
 jailhouse enable $cells/qemu-arm64.cell
 echo "enable: exit $?"
-modprobe ivshmem-net
-n=0
-until veth=$(veth_if) || [ $n -ge 50 ]; do sleep 0.1; n=$((n + 1)); done
-ip addr add $root_ip/24 dev "$veth"
-ip link set "$veth" up
+veth_up
 sleep 1
 echo "root: $veth on ivshmem-net, MTU $(cat /sys/class/net/$veth/mtu)," \
 	"carrier $(cat /sys/class/net/$veth/carrier) without a peer"

@@ -13,6 +13,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "log.h"
+
 #include <jailhouse/gic.h>
 
 #define MAX_DIRS	64
@@ -39,20 +41,6 @@ static unsigned int num_sgi1r;
 static bool maintenance_level;
 static unsigned int iar_reads;
 static u64 eisr;
-
-/* the hypervisor's log: the last line and how many were written */
-static char last_log[256];
-static unsigned int num_logs;
-
-void printk(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(last_log, sizeof(last_log), fmt, ap);
-	va_end(ap);
-	num_logs++;
-}
 
 static int lr_index(const char *name)
 {

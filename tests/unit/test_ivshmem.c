@@ -11,6 +11,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "log.h"
+
 #include <jailhouse/gic.h>
 #include <jailhouse/ivshmem.h>
 
@@ -38,11 +40,6 @@ static struct per_cpu cpu_a, cpu_b;
 static u8 pages[3][PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
 static unsigned int pages_used;
 static struct mmio_region regions_a[4], regions_b[4], regions_c[4];
-
-void printk(const char *fmt, ...)
-{
-	(void)fmt;
-}
 
 void *page_alloc(void)
 {

@@ -14,6 +14,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "log.h"
+
 #include <jailhouse/hypervisor.h>
 #include <jailhouse/mmio.h>
 
@@ -28,24 +30,11 @@ static struct cell cell = { .config = &desc };
 static struct per_cpu cpu = { .cpu_id = 2, .cell = &cell };
 static void *pool;
 
-static char last_log[512];
-static unsigned int num_logs;
-
 /* what the test handler saw */
 static unsigned int calls;
 static void *last_arg;
 static u64 last_address;
 static enum mmio_result answer;
-
-void printk(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(last_log, sizeof(last_log), fmt, ap);
-	va_end(ap);
-	num_logs++;
-}
 
 /* what cell.c calls of units this test does not have */
 int gic_cell_init(struct cell *c) { (void)c; return 0; }

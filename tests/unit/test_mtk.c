@@ -15,6 +15,8 @@
 #include <sys/mman.h>
 #include <cmocka.h>
 
+#include "log.h"
+
 #include <jailhouse/gic.h>
 #include <jailhouse/mtk.h>
 
@@ -25,9 +27,6 @@ struct jailhouse_header hypervisor_header;
 struct jailhouse_system *system_config;
 struct cell root_cell;
 
-static char last_log[512];
-static unsigned int num_logs;
-
 struct test_config {
 	struct jailhouse_cell_desc desc;
 	struct jailhouse_vendor vendors[4];
@@ -37,16 +36,6 @@ static struct test_config root_config, config_a, config_b, config_c;
 static struct cell cell_a, cell_b, cell_c;
 static struct per_cpu cpu_root, cpu_a;
 static struct mmio_region regions_root[8], regions_a[8], regions_b[8];
-
-void printk(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(last_log, sizeof(last_log), fmt, ap);
-	va_end(ap);
-	num_logs++;
-}
 
 static u32 *reg(u64 block, unsigned int offset)
 {

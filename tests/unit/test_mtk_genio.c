@@ -15,22 +15,14 @@
 #include <sys/mman.h>
 #include <cmocka.h>
 
+#include "log.h"
+
 #include <jailhouse/gic.h>
 #include <jailhouse/mtk.h>
 
 struct jailhouse_header hypervisor_header;
 struct jailhouse_system *system_config;
 struct cell root_cell;
-static char last_log[512];
-
-void printk(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(last_log, sizeof(last_log), fmt, ap);
-	va_end(ap);
-}
 
 static void *read_cell(const char *name)
 {

@@ -30,6 +30,8 @@
 
 #include <jailhouse/ivshmem-regs.h>
 
+#include "stop-signals.h"
+
 /* the maps of uio_ivshmem */
 enum { MAP_REGS, MAP_STATE, MAP_RW, MAP_INPUT, MAP_OUTPUT, NUM_MAPS };
 
@@ -47,7 +49,6 @@ static struct map maps[NUM_MAPS];
 static int uio_fd;
 static uint32_t id, peers, target;
 static unsigned long sent, received;
-static volatile sig_atomic_t stop;
 
 static void __attribute__((noreturn, format(printf, 1, 2)))
 fail(const char *fmt, ...)
@@ -232,7 +233,7 @@ static void wait_ms(long ms, const sigset_t *sigs)
 	struct timespec timeout;
 	int ret;
 
-	while (!stop && (left = end - now_ms()) > 0) {
+	while (!demo_stop && (left = end - now_ms()) > 0) {
 		timeout.tv_sec = left / 1000;
 		timeout.tv_nsec = left % 1000 * 1000000;
 		ret = ppoll(&pfd, 1, &timeout, sigs);
@@ -253,26 +254,6 @@ static void ring(void)
 	/* the counter before the doorbell */
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
 	reg_write(IVSHMEM_REG_DOORBELL, target << 16);
-}
-
-static void on_signal(int sig)
-{
-	(void)sig;
-	stop = 1;
-}
-
-/* SIGINT and SIGTERM only come in while waiting: @waiting is that mask. */
-static void catch_signals(sigset_t *waiting)
-{
-	struct sigaction sa = { .sa_handler = on_signal };
-	sigset_t block;
-
-	sigemptyset(&block);
-	sigaddset(&block, SIGINT);
-	sigaddset(&block, SIGTERM);
-	sigprocmask(SIG_BLOCK, &block, waiting);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
 }
 
 int main(int argc, char *argv[])
@@ -303,7 +284,7 @@ int main(int argc, char *argv[])
 	if (optind != argc)
 		usage();
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	catch_signals(&waiting);
+	catch_stop_signals(&waiting);
 
 	setup(dev);
 	target = tgt < 0 ? (id + 1) % peers : (uint32_t)tgt;
@@ -319,9 +300,9 @@ int main(int argc, char *argv[])
 	reg_write(IVSHMEM_REG_STATE, id + 1);
 	set_interrupts(1);
 
-	while (!stop) {
+	while (!demo_stop) {
 		wait_ms(interval, &waiting);
-		if (stop || (count >= 0 && sent >= (unsigned long)count))
+		if (demo_stop || (count >= 0 && sent >= (unsigned long)count))
 			break;
 		if (word(MAP_STATE, target * 4))
 			ring();

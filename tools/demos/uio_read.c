@@ -29,6 +29,7 @@
 
 #include <jailhouse/ivshmem-regs.h>
 
+#include "stop-signals.h"
 #include "uio-common.h"
 
 #define USAGE		"[-w SECONDS] DEVICE [COUNT]"
@@ -36,7 +37,6 @@
 #define MAX_COUNT	1000000000UL
 #define MAX_WAIT	86400UL		/* a day */
 
-static volatile sig_atomic_t stop;
 
 static void help(void)
 {
@@ -103,26 +103,6 @@ static unsigned long event_count(const struct uio_dev *dev)
 	return value;
 }
 
-static void on_signal(int sig)
-{
-	(void)sig;
-	stop = 1;
-}
-
-/* SIGINT and SIGTERM only come in while waiting: @waiting is that mask. */
-static void catch_signals(sigset_t *waiting)
-{
-	struct sigaction sa = { .sa_handler = on_signal };
-	sigset_t block;
-
-	sigemptyset(&block);
-	sigaddset(&block, SIGINT);
-	sigaddset(&block, SIGTERM);
-	sigprocmask(SIG_BLOCK, &block, waiting);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-}
-
 int main(int argc, char *argv[])
 {
 	unsigned long count = 0, wait_s = 0, seen = 0, last, now, delta;
@@ -178,7 +158,7 @@ int main(int argc, char *argv[])
 		return 0;
 	}
 
-	catch_signals(&waiting);
+	catch_stop_signals(&waiting);
 	uio_announce(&dev);
 	was_on = uio_reg_read(&dev, IVSHMEM_REG_INT_CTRL) & 1;
 	last = event_count(&dev);
@@ -187,7 +167,7 @@ int main(int argc, char *argv[])
 
 	pfd.fd = dev.fd;
 	pfd.events = POLLIN;
-	while (!stop && (forever || seen < count)) {
+	while (!demo_stop && (forever || seen < count)) {
 		timeout.tv_sec = wait_s;
 		timeout.tv_nsec = 0;
 		ret = ppoll(&pfd, 1, wait_s ? &timeout : NULL, &waiting);
@@ -219,7 +199,7 @@ int main(int argc, char *argv[])
 		show_shared(&dev);
 	}
 	uio_set_interrupts(&dev, was_on);
-	if (stop)
+	if (demo_stop)
 		printf("[UIO] stopped by a signal after %lu interrupts\n",
 		       seen);
 	printf("[UIO] Exiting...\n");

@@ -55,6 +55,19 @@ veth_if() {
 	return 1
 }
 
+# veth_up: load ivshmem-net, bring the root cell's end of the link up as
+# $root_ip/24; sets $veth to its interface
+veth_up() {
+	local n=0
+	modprobe ivshmem-net
+	until veth=$(veth_if) || [ $n -ge 50 ]; do
+		sleep 0.1
+		n=$((n + 1))
+	done
+	ip addr add $root_ip/24 dev "$veth"
+	ip link set "$veth" up
+}
+
 # wait_carrier IF VALUE SECONDS: until IF's carrier is VALUE (0 or 1)
 wait_carrier() {
 	local n=0
