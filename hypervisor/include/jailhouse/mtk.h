@@ -49,6 +49,9 @@ struct mtk_block_desc {
 	u16 irq;		/* EINT: the GIC line all its pins share */
 };
 
+/* the mediation keeps state for this many blocks, by table position */
+#define MTK_MAX_BLOCKS		16
+
 extern const struct mtk_block_desc mtk_blocks[];
 extern const unsigned int mtk_num_blocks;
 
@@ -64,6 +67,5 @@ struct cell *mtk_eint_target(unsigned int intid);
 
 /* The cell that owns @pin of the block at @address, or NULL. */
 struct cell *mtk_pin_owner(u64 address, unsigned int pin);
-void mtk_reset(void);
 
 #endif /* !_JAILHOUSE_MTK_H */

@@ -18,7 +18,6 @@
 #include <jailhouse/spinlock.h>
 #include <jailhouse/string.h>
 
-#define MAX_BLOCKS		16
 #define MAX_LOGGED		64
 
 struct mtk_block {
@@ -27,7 +26,7 @@ struct mtk_block {
 	struct cell *owner[MTK_MAX_PINS];
 };
 
-static struct mtk_block blocks[MAX_BLOCKS];
+static struct mtk_block blocks[MTK_MAX_BLOCKS];
 static spinlock_t mtk_lock;
 
 /* what was logged already: once per cell, block and register */
@@ -218,7 +217,7 @@ void mtk_cell_exit(struct cell *cell)
 	unsigned int b, pin;
 
 	spin_lock(&mtk_lock);
-	for (b = 0; b < MAX_BLOCKS; b++) {
+	for (b = 0; b < MTK_MAX_BLOCKS; b++) {
 		if (!blocks[b].active)
 			continue;
 		for (pin = 0; pin < MTK_MAX_PINS; pin++) {
@@ -239,7 +238,7 @@ struct cell *mtk_eint_target(unsigned int intid)
 	unsigned int b, word, pin;
 	u32 pending;
 
-	for (b = 0; b < MAX_BLOCKS; b++) {
+	for (b = 0; b < MTK_MAX_BLOCKS; b++) {
 		desc = blocks[b].desc;
 		if (!blocks[b].active || desc->irq != intid)
 			continue;
@@ -264,7 +263,7 @@ static bool cell_on_line(const struct cell *cell, unsigned int intid)
 {
 	unsigned int b, pin;
 
-	for (b = 0; b < MAX_BLOCKS; b++) {
+	for (b = 0; b < MTK_MAX_BLOCKS; b++) {
 		if (!blocks[b].active || blocks[b].desc->irq != intid)
 			continue;
 		for (pin = 0; pin < MTK_MAX_PINS; pin++)
@@ -282,7 +281,7 @@ static void grant_shared_lines(struct cell *cell)
 {
 	unsigned int b, irq;
 
-	for (b = 0; b < MAX_BLOCKS; b++) {
+	for (b = 0; b < MTK_MAX_BLOCKS; b++) {
 		irq = blocks[b].active ? blocks[b].desc->irq : 0;
 		if (irq && irq < 1024 && cell_on_line(cell, irq))
 			bitmap32_set(cell->virq_allowed, irq);
@@ -293,7 +292,7 @@ struct cell *mtk_pin_owner(u64 address, unsigned int pin)
 {
 	unsigned int b;
 
-	for (b = 0; b < MAX_BLOCKS; b++)
+	for (b = 0; b < MTK_MAX_BLOCKS; b++)
 		if (blocks[b].active && blocks[b].desc->address == address &&
 		    pin < MTK_MAX_PINS)
 			return blocks[b].owner[pin];
@@ -437,7 +436,7 @@ static int register_blocks(struct cell *cell)
 	unsigned int b;
 	int err;
 
-	for (b = 0; b < MAX_BLOCKS; b++) {
+	for (b = 0; b < MTK_MAX_BLOCKS; b++) {
 		if (!blocks[b].active)
 			continue;
 		err = mmio_region_register(cell, blocks[b].desc->address,

@@ -93,3 +93,7 @@ const struct mtk_block_desc mtk_blocks[] = {
 };
 
 const unsigned int mtk_num_blocks = ARRAY_SIZE(mtk_blocks);
+
+/* mediatek.c indexes its state by position in the table */
+_Static_assert(ARRAY_SIZE(mtk_blocks) <= MTK_MAX_BLOCKS,
+	       "mtk_blocks[] has more blocks than MTK_MAX_BLOCKS");
