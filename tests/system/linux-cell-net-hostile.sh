@@ -47,6 +47,15 @@ in_cell_quiet() {
 ring_root='bar=$(head -n 1 /sys/bus/pci/devices/0000:00:01.0/resource |
 	cut -d" " -f1); devmem $((bar + 12)) 32 0'
 
+# attack WHAT COMMANDS: the cell runs COMMANDS on its own section and
+# rings the root; then whether the root still answers, and the cell goes
+attack() {
+	in_cell_quiet "$2; $ring_root"
+	ping -c 2 -W 1 $cell_ip > /dev/null 2>&1 && answered=yes || answered=no
+	echo "after the $1: root alive, ping answered: $answered"
+	destroy_demo
+}
+
 modprobe jailhouse
 jailhouse enable $cells/qemu-arm64.cell
 echo "enable: exit $?"
@@ -54,29 +63,17 @@ veth_up
 
 start_cell
 echo "root: carrier $(cat /sys/class/net/$veth/carrier), ping $answered"
-in_cell_quiet "idx=\$(devmem $avail_idx 16)
-	devmem $avail_idx 16 \$(( (idx + 3000) & 0xffff )); $ring_root"
-ping -c 2 -W 1 $cell_ip > /dev/null 2>&1 && answered=yes || answered=no
-echo "after the bad avail index: root alive, ping answered: $answered"
-jailhouse cell destroy qemu-arm64-linux-demo
-rc=$?
-wait_carrier "$veth" 0 10
-echo "destroy: exit $rc, carrier $(cat /sys/class/net/$veth/carrier)"
+attack "bad avail index" "idx=\$(devmem $avail_idx 16)
+	devmem $avail_idx 16 \$(( (idx + 3000) & 0xffff ))"
 
 start_cell
 echo "again: carrier $(cat /sys/class/net/$veth/carrier), ping $answered"
 # the next descriptor the cell will post, made to point far outside the
 # section, and published
-in_cell_quiet "idx=\$(devmem $avail_idx 16); slot=\$((idx & 2047))
+attack "bad descriptor" "idx=\$(devmem $avail_idx 16); slot=\$((idx & 2047))
 	devmem \$(($out + slot * 16)) 64 0xfffff000
 	devmem \$(($out + 0x8004 + slot * 2)) 16 \$slot
-	devmem $avail_idx 16 \$(( (idx + 1) & 0xffff )); $ring_root"
-ping -c 2 -W 1 $cell_ip > /dev/null 2>&1 && answered=yes || answered=no
-echo "after the bad descriptor: root alive, ping answered: $answered"
-jailhouse cell destroy qemu-arm64-linux-demo
-rc=$?
-wait_carrier "$veth" 0 10
-echo "destroy: exit $rc, carrier $(cat /sys/class/net/$veth/carrier)"
+	devmem $avail_idx 16 \$(( (idx + 1) & 0xffff ))"
 
 start_cell
 echo "third cell: carrier $(cat /sys/class/net/$veth/carrier), ping $answered"

@@ -95,10 +95,7 @@ counted=no
 echo "root: interrupts of the link counted: $counted"
 
 # the peer goes away: carrier off at once, nothing waits for it
-jailhouse cell destroy qemu-arm64-linux-demo
-rc=$?
-wait_carrier "$veth" 0 10
-echo "destroy: exit $rc, carrier $(cat /sys/class/net/$veth/carrier)"
+destroy_demo
 if ping -c 2 -W 1 $cell_ip > /dev/null 2>&1; then
 	echo "root: a ping to the destroyed cell: answered"
 else
@@ -113,10 +110,7 @@ sleep 2
 echo "again: carrier $(cat /sys/class/net/$veth/carrier), ping $answered"
 echo "again: cell -> root: $(in_cell "ping -c 10 -i 0.02 -W 2 $root_ip" |
 	grep transmitted)"
-jailhouse cell destroy qemu-arm64-linux-demo
-rc=$?
-wait_carrier "$veth" 0 10
-echo "destroy: exit $rc, carrier $(cat /sys/class/net/$veth/carrier)"
+destroy_demo
 ip link set "$veth" down
 rmmod ivshmem-net
 echo "rmmod ivshmem-net: exit $?"

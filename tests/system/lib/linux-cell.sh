@@ -78,6 +78,16 @@ wait_carrier() {
 	done
 }
 
+# destroy_demo: destroy the linux-demo cell, wait for the root's end of
+# the link to lose its carrier, say both ("destroy: exit RC, carrier C")
+destroy_demo() {
+	local rc
+	jailhouse cell destroy qemu-arm64-linux-demo
+	rc=$?
+	wait_carrier "$veth" 0 10
+	echo "destroy: exit $rc, carrier $(cat /sys/class/net/$veth/carrier)"
+}
+
 # wait_ping SECONDS: until the cell answers a ping
 wait_ping() {
 	local n=0
