@@ -1,15 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Cells' memory and interrupts: the stage-2 tables map a cell's memory
- * regions; its interrupts are those of its irqchip entries plus the SGIs
- * and PPIs every cell has.  Memory a new cell gets leaves the root cell's
- * stage 2 and comes back when the cell is destroyed.
+ * Cells' memory: the stage-2 tables map a cell's memory regions.  Memory
+ * a new cell gets leaves the root cell's stage 2 and comes back when the
+ * cell is destroyed.  Its interrupts and devices are the units' (the
+ * irqchip, virtual PCI, SoC blocks: jailhouse/unit.h).
  */
 #include <jailhouse/hypervisor.h>
-#include <jailhouse/gic.h>
-#include <jailhouse/ivshmem.h>
-#include <jailhouse/mtk.h>
 #include <jailhouse/string.h>
+#include <jailhouse/unit.h>
 
 struct cell root_cell;
 struct cell *cells[MAX_CELLS] = { &root_cell };
@@ -67,17 +65,13 @@ int cell_map_subpage_regions(struct cell *cell)
 	const struct jailhouse_cell_desc *desc = cell->config;
 	const struct jailhouse_memory *mem = jailhouse_cell_mem_regions(desc);
 	unsigned int n, widths;
-	u64 page;
 	int err;
 
 	for (n = 0; n < desc->num_memory_regions; n++, mem++) {
 		if (!mem->size || !is_subpage(mem) ||
 		    !(mem->flags & JAILHOUSE_MEM_IO))
 			continue;
-		page = mem->phys_start & PAGE_MASK;
-		err = paging_map(hv_page_table, page, page,
-				 ALIGN_UP(mem->phys_start + mem->size,
-					  PAGE_SIZE) - page, PAGE_FLAG_DEVICE);
+		err = paging_map_device(mem->phys_start, mem->size);
 		if (err)
 			return err;
 		widths = (mem->flags >> JAILHOUSE_MEM_IO_WIDTH_SHIFT) &
@@ -120,26 +114,6 @@ int cell_map_regions(struct cell *cell)
 	return 0;
 }
 
-void cell_collect_irqs(struct cell *cell)
-{
-	const struct jailhouse_cell_desc *desc = cell->config;
-	const struct jailhouse_irqchip *chip = jailhouse_cell_irqchips(desc);
-	u64 gicd = system_config->platform_info.arm.gicd_base;
-	unsigned int n, word;
-
-	/* every SGI and PPI but the hypervisor's own */
-	cell->irq_bitmap[0] = ~gic_reserved_private_irqs();
-	for (n = 0; n < desc->num_irqchips; n++, chip++) {
-		if (chip->address != gicd || chip->pin_base % 32)
-			continue;
-		for (word = 0; word < 4; word++)
-			if (chip->pin_base / 32 + word < 32 &&
-			    chip->pin_base + word * 32 >= 32)
-				cell->irq_bitmap[chip->pin_base / 32 + word] |=
-					chip->pin_bitmap[word];
-	}
-}
-
 int root_cell_init(void)
 {
 	const struct jailhouse_cell_desc *desc = &system_config->root_cell;
@@ -151,23 +125,18 @@ int root_cell_init(void)
 	for (n = 0; n < desc->cpu_set_size && n < sizeof(root_cell.cpu_set);
 	     n++)
 		root_cell.cpu_set[n] = jailhouse_cell_cpu_set(desc)[n];
-	cell_collect_irqs(&root_cell);
 
 	root_cell.s2_root = page_alloc();
 	if (!root_cell.s2_root)
 		return -ENOMEM;
 	err = mmio_cell_init(&root_cell);
 	if (!err)
-		err = gic_cell_init(&root_cell);
-	if (!err)
 		err = cell_map_regions(&root_cell);
 	if (!err)
 		err = cell_map_subpage_regions(&root_cell);
+	if (!err)
+		err = units_cell_init(&root_cell);
 	/* the root cell's driver reads the hypervisor's log ring */
-	if (!err)
-		err = ivshmem_cell_init(&root_cell);
-	if (!err)
-		err = mtk_cell_init(&root_cell);
 	if (!err)
 		err = paging_map(root_cell.s2_root, (u64)console_page,
 				 (u64)console_page, PAGE_SIZE,

@@ -6,15 +6,10 @@
  */
 #include <jailhouse/hypervisor.h>
 #include <jailhouse/config-check.h>
-#include <jailhouse/gic.h>
-#include <jailhouse/ivshmem.h>
-#include <jailhouse/mtk.h>
 #include <jailhouse/spinlock.h>
 #include <jailhouse/string.h>
-#include <asm/sysregs.h>
+#include <jailhouse/unit.h>
 
-/* where the hypervisor maps what it reads of the root cell's memory */
-#define TEMP_MAPPING		0x0000ff8000000000UL
 #define MSG_TIMEOUT_US		100000
 
 
@@ -89,7 +84,7 @@ static u64 root_ram_address(u64 ipa, u64 size)
 static int copy_from_root(void *dest, u64 ipa, u64 size)
 {
 	u64 phys = root_ram_address(ipa, size), start, len;
-	int err;
+	const u8 *window;
 
 	if (phys == ~0UL)
 		return -EINVAL;
@@ -97,36 +92,14 @@ static int copy_from_root(void *dest, u64 ipa, u64 size)
 	len = ALIGN_UP(phys + size, PAGE_SIZE) - start;
 	if (len > (MAX_CONFIG_PAGES + 1) * PAGE_SIZE)
 		return -E2BIG;
-	err = paging_map(hv_page_table, TEMP_MAPPING, start, len, 0);
-	if (!err)
-		memcpy(dest, (void *)(TEMP_MAPPING + (phys - start)), size);
-	paging_unmap(hv_page_table, TEMP_MAPPING, len);
-	dsb(ishst);
-	asm volatile("tlbi alle2is" : : : "memory");
-	dsb(ish);
-	isb();
-	return err;
-}
-
-/*
- * The tables of the temporary mapping, made once at start, so that a
- * cell's creation does not leave any behind.
- */
-int temp_mapping_init(void)
-{
-	int err = paging_map(hv_page_table, TEMP_MAPPING, hypervisor_phys,
-			     PAGE_SIZE, 0);
-
-	paging_unmap(hv_page_table, TEMP_MAPPING, PAGE_SIZE);
-	return err;
+	window = arch_map_temporary(start, len);
+	if (window)
+		memcpy(dest, window + (phys - start), size);
+	arch_unmap_temporary(len);
+	return window ? 0 : -ENOMEM;
 }
 
 /* ---- messages to cells ---- */
-
-static u64 counter_us(void)
-{
-	return read_sysreg(cntpct_el0) / (read_sysreg(cntfrq_el0) / 1000000);
-}
 
 /*
  * The comm page's header to and from the point of coherency: a cell may
@@ -167,7 +140,7 @@ static u32 send_message(struct cell *cell, u32 msg)
 {
 	struct jailhouse_comm_region *comm = cell->comm_page;
 	u64 timeout = cell->config->msg_reply_timeout ?: MSG_TIMEOUT_US;
-	u64 start = counter_us();
+	u64 start = arch_counter_us();
 	u32 reply;
 
 	comm->reply_from_cell = JAILHOUSE_MSG_NONE;
@@ -180,7 +153,7 @@ static u32 send_message(struct cell *cell, u32 msg)
 			return reply;
 		if (!cell_is_running(cell))
 			return JAILHOUSE_MSG_REQUEST_APPROVED;
-		if (counter_us() - start > timeout)
+		if (arch_counter_us() - start > timeout)
 			return 0;
 		cpu_relax();
 	}
@@ -260,7 +233,7 @@ void cell_update_state(struct cell *cell)
 		if (!per_cpu(id)->failed)
 			return;
 	set_cell_state(cell, JAILHOUSE_CELL_FAILED);
-	ivshmem_cell_gone(cell);
+	units_cell_gone(cell);
 }
 
 /*
@@ -287,7 +260,7 @@ void cell_end_itself(struct per_cpu *cpu, struct trap_frame *frame,
 	printk("Cell '%s' shut itself down (%s on CPU %u)\n",
 	       cell->config->name, how, cpu->cpu_id);
 	set_cell_state(cell, JAILHOUSE_CELL_SHUT_DOWN);
-	ivshmem_cell_gone(cell);
+	units_cell_gone(cell);
 	cell_stop_cpus(cell, cpu);
 	arch_cpu_wait(cpu, frame);
 }
@@ -447,8 +420,7 @@ static int check_cell_fits(const struct cell *new)
 
 static void free_cell(struct cell *cell)
 {
-	mtk_cell_exit(cell);
-	ivshmem_cell_exit(cell);
+	units_cell_exit(cell);
 	mmio_cell_exit(cell);
 	paging_destroy(cell->s2_root);
 	page_free(cell->comm_page);
@@ -486,7 +458,6 @@ static int build_cell(struct cell *cell)
 		err = check_new_cell(cell);
 	if (err)
 		return err;
-	cell_collect_irqs(cell);
 	cell->comm_page = page_alloc();
 	cell->s2_root = page_alloc();
 	if (!cell->comm_page || !cell->s2_root)
@@ -494,15 +465,11 @@ static int build_cell(struct cell *cell)
 	set_cell_state(cell, JAILHOUSE_CELL_SHUT_DOWN);
 	err = mmio_cell_init(cell);
 	if (!err)
-		err = gic_cell_init(cell);
-	if (!err)
 		err = cell_map_regions(cell);
 	if (!err)
 		err = cell_map_subpage_regions(cell);
 	if (!err)
-		err = ivshmem_cell_init(cell);
-	if (!err)
-		err = mtk_cell_init(cell);
+		err = units_cell_init(cell);
 	return err;
 }
 
@@ -540,7 +507,7 @@ static long cell_create(u64 config_ipa)
 		free_cell(cell);
 		return err;
 	}
-	gic_cell_take_irqs(cell);
+	units_cell_commit(cell);
 	move_cpus(cell, cell);
 	cells[slot] = cell;
 	cells_existing++;
@@ -560,7 +527,7 @@ static long cell_set_loadable(struct cell *cell)
 		return err;
 	cell_stop_cpus(cell, NULL);
 	set_cell_state(cell, JAILHOUSE_CELL_SHUT_DOWN);
-	ivshmem_cell_reset(cell);
+	units_cell_reset(cell);
 	err = cell_lend_loadable(cell, true);
 	arch_flush_cell_tlbs();
 	return err;
@@ -604,8 +571,7 @@ static long cell_start(struct cell *cell)
 	if (err)
 		return err;
 	fill_comm_page(cell);
-	ivshmem_cell_reset(cell);
-	gic_cell_reset_irqs(cell);
+	units_cell_reset(cell);
 	for_each_cell_cpu(id, cell)
 		per_cpu(id)->failed = false;
 	if (!first)
@@ -615,10 +581,10 @@ static long cell_start(struct cell *cell)
 	/* the others wait for the first one's PSCI CPU_ON */
 	first->on_entry = cell->config->cpu_reset_address;
 	first->on_context = 0;
-	dsb(ish);
+	memory_barrier();
 	first->power_on = true;
-	dsb(ish);
-	sev();
+	memory_barrier();
+	cpu_send_event();
 	return 0;
 }
 
@@ -633,7 +599,6 @@ static long cell_destroy(struct cell *cell)
 	printk("Closing cell \"%s\"\n", cell->config->name);
 	move_cpus(cell, &root_cell);
 	cell_return_memory(cell);
-	gic_cell_return_irqs(cell);
 	for (n = 0; n < MAX_CELLS; n++)
 		if (cells[n] == cell)
 			cells[n] = NULL;
@@ -689,11 +654,11 @@ static long disable(struct per_cpu *cpu)
 		return -EBUSY;
 	if (__atomic_fetch_add(&cpus_disabling, 1, __ATOMIC_SEQ_CST) == 0)
 		printk("Shutting down hypervisor\n");
-	dsb(ish);
-	sev();
+	memory_barrier();
+	cpu_send_event();
 	while (__atomic_load_n(&cpus_disabling, __ATOMIC_ACQUIRE) <
 	       hypervisor_header.online_cpus)
-		wfe();
+		cpu_wait_event();
 	cpu->disabling = true;
 	return 0;
 }

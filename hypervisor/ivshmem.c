@@ -18,6 +18,7 @@
 #include <jailhouse/ivshmem-regs.h>
 #include <jailhouse/spinlock.h>
 #include <jailhouse/string.h>
+#include <jailhouse/unit.h>
 
 #define IVSHMEM_VENDOR_DEVICE	((u32)IVSHMEM_DEVICE_ID << 16 | \
 				 IVSHMEM_VENDOR_ID)
@@ -516,3 +517,13 @@ void ivshmem_cell_exit(struct cell *cell)
 	cell->endpoints = NULL;
 	cell->num_endpoints = 0;
 }
+
+static const struct unit ivshmem_unit = {
+	.name = "IVSHMEM",
+	.order = UNIT_DEVICE,
+	.cell_init = ivshmem_cell_init,
+	.cell_reset = ivshmem_cell_reset,
+	.cell_gone = ivshmem_cell_gone,
+	.cell_exit = ivshmem_cell_exit,
+};
+DEFINE_UNIT(ivshmem_unit);

@@ -115,7 +115,7 @@ void mmio_report_unhandled(struct per_cpu *cpu,
 	printk("FATAL: CPU %u: unhandled data %s at 0x%llx, %u bytes "
 	       "(PC 0x%lx, cell '%s')\n", cpu->cpu_id,
 	       mmio->is_write ? "write" : "read", mmio->address, mmio->size,
-	       read_sysreg(elr_el2), cpu->cell->config->name);
+	       arch_trap_pc(), cpu->cell->config->name);
 }
 
 enum mmio_result mmio_refuse(struct per_cpu *cpu,
@@ -140,7 +140,7 @@ enum mmio_result mmio_refuse(struct per_cpu *cpu,
 	printk("FATAL: CPU %u: %u-byte data %s at 0x%llx (PC 0x%lx, cell "
 	       "'%s'): 0x%llx-0x%llx takes %saccesses of %s bytes only\n",
 	       cpu->cpu_id, mmio->size, mmio->is_write ? "write" : "read",
-	       mmio->address, read_sysreg(elr_el2), cpu->cell->config->name,
+	       mmio->address, arch_trap_pc(), cpu->cell->config->name,
 	       region->start, region->start + region->size - 1,
 	       region->flags & MMIO_UNALIGNED ? "" : "aligned ", sizes);
 	return MMIO_VIOLATION;

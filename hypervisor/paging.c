@@ -7,22 +7,10 @@
 #include <jailhouse/hypervisor.h>
 #include <jailhouse/string.h>
 #include <jailhouse/bitmap.h>
-#include <asm/sysregs.h>
+#include <asm/paging.h>
 
-#define LEVELS			4
-#define ENTRIES			512
-#define DESC_VALID		BIT(0)
-#define DESC_TABLE		BIT(1)	/* level 0-2: table; level 3: page */
-#define DESC_AF			BIT(10)
-#define DESC_SH_INNER		(3UL << 8)
-#define DESC_ADDR_MASK		0x0000fffffffff000UL
-#define S1_ATTRIDX(i)		((u64)(i) << 2)
-#define S1_AP_RES1		BIT(6)
-#define S1_XN			BIT(54)
-#define S2_MEMATTR_NORMAL	(0xfUL << 2)
-#define S2_MEMATTR_DEVICE	(0x1UL << 2)
-#define S2_READ			BIT(6)
-#define S2_WRITE		BIT(7)
+#define LEVELS			PAGING_LEVELS
+#define ENTRIES			PAGING_ENTRIES
 
 static u8 *pool_bitmap;
 static unsigned long pool_base, pool_pages, pool_used;
@@ -112,18 +100,12 @@ unsigned long page_pool_used(void)
 
 static unsigned int level_shift(unsigned int level)
 {
-	return 39 - 9 * level;
-}
-
-static bool is_table(u64 desc, unsigned int level)
-{
-	return level < LEVELS - 1 &&
-		(desc & (DESC_VALID | DESC_TABLE)) == (DESC_VALID | DESC_TABLE);
+	return pte_level_shift(level);
 }
 
 static u64 *next_table(u64 desc)
 {
-	return (u64 *)(desc & DESC_ADDR_MASK);
+	return (u64 *)pte_address(desc);
 }
 
 /* Free @table of level @level and every table below it. */
@@ -132,7 +114,7 @@ static void destroy_table(u64 *table, unsigned int level)
 	unsigned int n;
 
 	for (n = 0; n < ENTRIES; n++)
-		if (is_table(table[n], level))
+		if (pte_is_table(table[n], level))
 			destroy_table(next_table(table[n]), level + 1);
 	page_free(table);
 }
@@ -143,38 +125,20 @@ void paging_destroy(u64 *root)
 		destroy_table(root, 0);
 }
 
-static u64 leaf_attributes(unsigned long flags)
-{
-	if (flags & PAGE_FLAG_STAGE2) {
-		u64 attr = DESC_AF | S2_READ;
-
-		if (!(flags & PAGE_FLAG_NOWRITE))
-			attr |= S2_WRITE;
-		return attr | (flags & PAGE_FLAG_DEVICE ? S2_MEMATTR_DEVICE :
-			       S2_MEMATTR_NORMAL | DESC_SH_INNER);
-	}
-	if (flags & PAGE_FLAG_DEVICE)
-		return DESC_AF | S1_AP_RES1 | S1_XN |
-			S1_ATTRIDX(MAIR_IDX_DEVICE);
-	return DESC_AF | S1_AP_RES1 | DESC_SH_INNER |
-		S1_ATTRIDX(MAIR_IDX_NORMAL);
-}
-
 /* Replace the block at @entry (level @level) by a table of its pieces. */
 static int split_block(u64 *entry, unsigned int level)
 {
 	u64 *table = page_alloc();
 	u64 block = *entry, step = 1UL << level_shift(level + 1);
-	u64 keep = block & ~DESC_ADDR_MASK & ~DESC_TABLE;
 	unsigned int n;
 
 	if (!table)
 		return -ENOMEM;
 	for (n = 0; n < ENTRIES; n++)
-		table[n] = ((block & DESC_ADDR_MASK) + n * step) | keep |
-			(level + 1 == LEVELS - 1 ? DESC_TABLE : 0);
-	dsb(ishst);
-	*entry = (u64)table | DESC_VALID | DESC_TABLE;
+		table[n] = pte_leaf(pte_address(block) + n * step,
+				    pte_attributes(block), level + 1);
+	write_barrier();
+	*entry = pte_table(table);
 	return 0;
 }
 
@@ -182,14 +146,13 @@ static bool fits_block(unsigned int level, u64 virt, u64 phys, u64 size)
 {
 	u64 block = 1UL << level_shift(level);
 
-	/* 1 GiB and 2 MiB blocks; level 0 has none with 4 KiB granule */
-	return level >= 1 && !(virt & (block - 1)) && !(phys & (block - 1)) &&
+	return pte_level_has_blocks(level) && !(virt & (block - 1)) && !(phys & (block - 1)) &&
 		size >= block;
 }
 
 int paging_map(u64 *root, u64 virt, u64 phys, u64 size, unsigned long flags)
 {
-	u64 attr = leaf_attributes(flags);
+	u64 attr = pte_leaf_attributes(flags);
 
 	while (size) {
 		u64 *table = root, *entry, block;
@@ -202,29 +165,38 @@ int paging_map(u64 *root, u64 virt, u64 phys, u64 size, unsigned long flags)
 			if (level == LEVELS - 1 ||
 			    fits_block(level, virt, phys, size))
 				break;
-			if (!(*entry & DESC_VALID)) {
+			if (!pte_valid(*entry)) {
 				u64 *next = page_alloc();
 
 				if (!next)
 					return -ENOMEM;
-				*entry = (u64)next | DESC_VALID | DESC_TABLE;
-			} else if (!(*entry & DESC_TABLE)) {
+				*entry = pte_table(next);
+			} else if (!pte_is_table(*entry, level)) {
 				if (split_block(entry, level))
 					return -ENOMEM;
 			}
 			table = next_table(*entry);
 			level++;
 		}
-		if (is_table(*entry, level))
+		if (pte_is_table(*entry, level))
 			destroy_table(next_table(*entry), level + 1);
-		*entry = phys | attr | DESC_VALID |
-			(level == LEVELS - 1 ? DESC_TABLE : 0);
+		*entry = pte_leaf(phys, attr, level);
 		virt += block;
 		phys += block;
 		size -= block;
 	}
-	dsb(ishst);
+	write_barrier();
 	return 0;
+}
+
+/* Device registers at @base into EL2's own address space, 1:1. */
+int paging_map_device(u64 base, u64 size)
+{
+	u64 start = base & PAGE_MASK;
+
+	return paging_map(hv_page_table, start, start,
+			  ALIGN_UP(base + size, PAGE_SIZE) - start,
+			  PAGE_FLAG_DEVICE);
 }
 
 /*
@@ -241,18 +213,18 @@ int paging_unmap(u64 *root, u64 virt, u64 size)
 			entry = &table[(virt >> level_shift(level)) &
 				       (ENTRIES - 1)];
 			block = 1UL << level_shift(level);
-			if (!(*entry & DESC_VALID))
+			if (!pte_valid(*entry))
 				break;
 			if (level == LEVELS - 1 ||
 			    (!(virt & (block - 1)) && size >= block))
 				break;
-			if (!is_table(*entry, level) &&
+			if (!pte_is_table(*entry, level) &&
 			    split_block(entry, level))
 				return -ENOMEM;
 			table = next_table(*entry);
 			level++;
 		}
-		if (is_table(*entry, level))
+		if (pte_is_table(*entry, level))
 			destroy_table(next_table(*entry), level + 1);
 		*entry = 0;
 		/* step to the next block of this level, or the end */
@@ -262,7 +234,7 @@ int paging_unmap(u64 *root, u64 virt, u64 size)
 		virt += block;
 		size -= block;
 	}
-	dsb(ishst);
+	write_barrier();
 	return 0;
 }
 
@@ -273,20 +245,18 @@ int paging_unmap(u64 *root, u64 virt, u64 size)
  */
 static u64 mergeable_block(const u64 *table, unsigned int level)
 {
-	u64 attr_mask = ~DESC_ADDR_MASK & ~DESC_TABLE;
 	u64 first = table[0], step = 1UL << level_shift(level);
 	unsigned int n;
 
-	if (!(first & DESC_VALID) || is_table(first, level) ||
-	    (first & DESC_ADDR_MASK) & (step * ENTRIES - 1))
+	if (!pte_valid(first) || pte_is_table(first, level) ||
+	    pte_address(first) & (step * ENTRIES - 1))
 		return 0;
 	for (n = 1; n < ENTRIES; n++)
-		if (!(table[n] & DESC_VALID) || is_table(table[n], level) ||
-		    (table[n] & attr_mask) != (first & attr_mask) ||
-		    (table[n] & DESC_ADDR_MASK) !=
-		    (first & DESC_ADDR_MASK) + n * step)
+		if (!pte_valid(table[n]) || pte_is_table(table[n], level) ||
+		    pte_attributes(table[n]) != pte_attributes(first) ||
+		    pte_address(table[n]) != pte_address(first) + n * step)
 			return 0;
-	return (first & ~DESC_TABLE);
+	return pte_leaf(pte_address(first), pte_attributes(first), level - 1);
 }
 
 static void merge_table(u64 *table, unsigned int level)
@@ -295,7 +265,7 @@ static void merge_table(u64 *table, unsigned int level)
 	u64 block;
 
 	for (n = 0; n < ENTRIES; n++) {
-		if (!is_table(table[n], level))
+		if (!pte_is_table(table[n], level))
 			continue;
 		merge_table(next_table(table[n]), level + 1);
 		/* 2 MiB and 1 GiB blocks: tables of levels 3 and 2 */
@@ -317,5 +287,5 @@ static void merge_table(u64 *table, unsigned int level)
 void paging_merge(u64 *root)
 {
 	merge_table(root, 0);
-	dsb(ishst);
+	write_barrier();
 }

@@ -47,7 +47,7 @@ static void emit(const char *text)
 	struct jailhouse_virt_console *log = ring();
 
 	log->busy = 1;
-	dsb(ish);
+	memory_barrier();
 	for (; *text; text++) {
 		if (uart_ready) {
 			if (*text == '\n')
@@ -57,7 +57,7 @@ static void emit(const char *text)
 		log->content[log->tail % JAILHOUSE_CONSOLE_RING_SIZE] = *text;
 		log->tail++;
 	}
-	dsb(ish);
+	memory_barrier();
 	log->busy = 0;
 }
 

@@ -8,9 +8,8 @@
  */
 #include <jailhouse/hypervisor.h>
 #include <jailhouse/config-check.h>
-#include <jailhouse/gic.h>
 #include <jailhouse/string.h>
-#include <asm/sysregs.h>
+#include <jailhouse/unit.h>
 
 struct jailhouse_system *system_config;
 unsigned long hypervisor_phys;
@@ -65,16 +64,10 @@ static int check_system_config(void)
 	return config_check(&chk, &file, NULL, 0) ? -EINVAL : 0;
 }
 
-static int map_device(u64 base, u64 size)
-{
-	u64 start = base & PAGE_MASK;
-
-	return paging_map(hv_page_table, start, start,
-			  ALIGN_UP(base + size, PAGE_SIZE) - start,
-			  PAGE_FLAG_DEVICE);
-}
-
-/* EL2's own address space: the hypervisor memory, the UART, the GIC. */
+/*
+ * EL2's own address space: the hypervisor memory and the UART.  Units map
+ * their devices at init.
+ */
 static int build_hv_page_table(void)
 {
 	const struct jailhouse_console *con = &system_config->debug_console;
@@ -87,24 +80,8 @@ static int build_hv_page_table(void)
 	err = paging_map(hv_page_table, hypervisor_phys, hypervisor_phys,
 			 hv_size, 0);
 	if (!err && con->type != JAILHOUSE_CON_TYPE_NONE && con->address)
-		err = map_device(con->address, con->size ? con->size : 0x1000);
-	if (!err)
-		err = map_device(system_config->platform_info.arm.gicd_base,
-				 GICD_SIZE);
-	if (!err)
-		err = map_device(system_config->platform_info.arm.gicr_base,
-				 gic_gicr_window_size());
+		err = paging_map_device(con->address, con->size ? con->size : 0x1000);
 	return err;
-}
-
-static void switch_to_hv_page_table(void)
-{
-	dsb(ish);
-	write_sysreg(ttbr0_el2, hv_page_table);
-	isb();
-	asm volatile("tlbi alle2" : : : "memory");
-	dsb(ish);
-	isb();
 }
 
 static int master_init(void)
@@ -127,10 +104,10 @@ static int master_init(void)
 		return err;
 	err = build_hv_page_table();
 	if (!err)
-		err = temp_mapping_init();
+		err = arch_temp_mapping_init();
 	if (err)
 		return err;
-	switch_to_hv_page_table();
+	arch_switch_hv_page_table(hv_page_table);
 	console_init();
 	printk("\nInitializing Jailhouse hypervisor %s on CPU %u\n",
 	       JAILHOUSE_VERSION, this_cpu()->cpu_id);
@@ -139,7 +116,7 @@ static int master_init(void)
 	if (err)
 		return err;
 
-	err = gic_init();
+	err = units_init();
 	if (!err)
 		err = root_cell_init();
 	if (!err)
@@ -151,7 +128,7 @@ static int master_init(void)
 static void wait_for(volatile unsigned int *counter, unsigned int value)
 {
 	while (__atomic_load_n(counter, __ATOMIC_ACQUIRE) < value)
-		wfe();
+		cpu_wait_event();
 }
 
 int el2_init(unsigned int cpu_id, struct per_cpu *cpu)
@@ -162,7 +139,7 @@ int el2_init(unsigned int cpu_id, struct per_cpu *cpu)
 
 	memset(cpu, 0, sizeof(*cpu));
 	cpu->cpu_id = cpu_id;
-	cpu->mpidr = read_sysreg(mpidr_el1) & MPIDR_AFF_MASK;
+	arch_cpu_identify(cpu);
 
 	if (master) {
 		err = master_init();
@@ -171,16 +148,16 @@ int el2_init(unsigned int cpu_id, struct per_cpu *cpu)
 			set_error(err);
 		}
 		__atomic_store_n(&master_done, true, __ATOMIC_RELEASE);
-		dsb(ish);
-		sev();
+		memory_barrier();
+		cpu_send_event();
 	} else {
 		while (!__atomic_load_n(&master_done, __ATOMIC_ACQUIRE))
-			wfe();
+			cpu_wait_event();
 	}
 
 	if (!init_error) {
 		if (!master)
-			switch_to_hv_page_table();
+			arch_switch_hv_page_table(hv_page_table);
 		err = arch_cpu_init(cpu);
 		if (err) {
 			printk("ERROR: CPU %u: set-up failed (%d)\n", cpu_id,
@@ -190,8 +167,8 @@ int el2_init(unsigned int cpu_id, struct per_cpu *cpu)
 	}
 
 	__atomic_fetch_add(&cpus_done, 1, __ATOMIC_SEQ_CST);
-	dsb(ish);
-	sev();
+	memory_barrier();
+	cpu_send_event();
 	wait_for(&cpus_done, hypervisor_header.online_cpus);
 
 	if (init_error) {

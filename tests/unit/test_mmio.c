@@ -36,12 +36,6 @@ static void *last_arg;
 static u64 last_address;
 static enum mmio_result answer;
 
-/* what cell.c calls of units this test does not have */
-int gic_cell_init(struct cell *c) { (void)c; return 0; }
-u32 gic_reserved_private_irqs(void) { return 0; }
-int ivshmem_cell_init(struct cell *c) { (void)c; return 0; }
-int mtk_cell_init(struct cell *c) { (void)c; return 0; }
-
 static enum mmio_result handler(void *arg, struct per_cpu *c,
 				struct mmio_access *mmio)
 {

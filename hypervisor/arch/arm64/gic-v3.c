@@ -15,6 +15,7 @@
 #include <jailhouse/gic.h>
 #include <jailhouse/spinlock.h>
 #include <jailhouse/string.h>
+#include <jailhouse/unit.h>
 #include <asm/sysregs.h>
 
 #define GICD_CTLR		0x0000
@@ -1192,3 +1193,70 @@ int gic_cell_init(struct cell *cell)
 				    gic_gicr_window_size(), MMIO_W_ANY, 0,
 				    gicr_access, NULL);
 }
+
+/* ---- the GIC as a unit ---- */
+
+/* The distributor and the redistributors become EL2's. */
+static int gic_unit_init(void)
+{
+	int err = gic_init();
+
+	if (!err)
+		err = paging_map_device(system_config->platform_info.arm.gicd_base,
+				 GICD_SIZE);
+	if (!err)
+		err = paging_map_device(system_config->platform_info.arm.gicr_base,
+				 gic_gicr_window_size());
+	arch_flush_hv_tlbs();
+	return err;
+}
+
+/* Its irqchip entries' SPIs, and every SGI and PPI but the hypervisor's. */
+static void collect_irqs(struct cell *cell)
+{
+	const struct jailhouse_cell_desc *desc = cell->config;
+	const struct jailhouse_irqchip *chip = jailhouse_cell_irqchips(desc);
+	u64 gicd_base = system_config->platform_info.arm.gicd_base;
+	unsigned int n, word;
+
+	cell->irq_bitmap[0] = ~gic_reserved_private_irqs();
+	for (n = 0; n < desc->num_irqchips; n++, chip++) {
+		if (chip->address != gicd_base || chip->pin_base % 32)
+			continue;
+		for (word = 0; word < 4; word++)
+			if (chip->pin_base / 32 + word < 32 &&
+			    chip->pin_base + word * 32 >= 32)
+				cell->irq_bitmap[chip->pin_base / 32 + word] |=
+					chip->pin_bitmap[word];
+	}
+}
+
+static int gic_unit_cell_init(struct cell *cell)
+{
+	collect_irqs(cell);
+	return gic_cell_init(cell);
+}
+
+static void gic_unit_cell_commit(struct cell *cell)
+{
+	gic_cell_take_irqs(cell);
+	cell->irqs_taken = true;
+}
+
+/* A cell that never took its SPIs leaves the root's alone. */
+static void gic_unit_cell_exit(struct cell *cell)
+{
+	if (cell->irqs_taken)
+		gic_cell_return_irqs(cell);
+}
+
+static const struct unit gic_unit = {
+	.name = "GICv3",
+	.order = UNIT_IRQCHIP,
+	.init = gic_unit_init,
+	.cell_init = gic_unit_cell_init,
+	.cell_commit = gic_unit_cell_commit,
+	.cell_reset = gic_cell_reset_irqs,
+	.cell_exit = gic_unit_cell_exit,
+};
+DEFINE_UNIT(gic_unit);

@@ -10,6 +10,9 @@
 
 #define HCR_CELL	(HCR_VM | HCR_IMO | HCR_FMO | HCR_TSC | HCR_RW)
 
+/* where EL2 maps what it reads of the root cell's memory */
+#define TEMP_MAPPING		0x0000ff8000000000UL
+
 extern u8 el2_vectors[];
 
 /* IPA bits of stage 2: the CPU's physical range, at most 48. */
@@ -90,6 +93,61 @@ bool arch_leave_hypervisor(struct trap_frame *frame)
 	frame->x[0] = 0;
 	dcache_clean_inval(frame, sizeof(*frame));
 	return true;
+}
+
+void arch_cpu_identify(struct per_cpu *cpu)
+{
+	cpu->mpidr = read_sysreg(mpidr_el1) & MPIDR_AFF_MASK;
+}
+
+void arch_switch_hv_page_table(u64 *root)
+{
+	dsb(ish);
+	write_sysreg(ttbr0_el2, root);
+	isb();
+	asm volatile("tlbi alle2" : : : "memory");
+	dsb(ish);
+	isb();
+}
+
+/*
+ * The tables of the temporary mapping, made once at start, so that a
+ * cell's creation does not leave any behind.
+ */
+int arch_temp_mapping_init(void)
+{
+	int err = paging_map(hv_page_table, TEMP_MAPPING, hypervisor_phys,
+			     PAGE_SIZE, 0);
+
+	paging_unmap(hv_page_table, TEMP_MAPPING, PAGE_SIZE);
+	return err;
+}
+
+void *arch_map_temporary(u64 phys, u64 size)
+{
+	if (paging_map(hv_page_table, TEMP_MAPPING, phys, size, 0))
+		return NULL;
+	return (void *)TEMP_MAPPING;
+}
+
+void arch_unmap_temporary(u64 size)
+{
+	paging_unmap(hv_page_table, TEMP_MAPPING, size);
+	arch_flush_hv_tlbs();
+}
+
+/* Invalidate the hypervisor's own translations on every CPU. */
+void arch_flush_hv_tlbs(void)
+{
+	dsb(ishst);
+	asm volatile("tlbi alle2is" : : : "memory");
+	dsb(ish);
+	isb();
+}
+
+u64 arch_counter_us(void)
+{
+	return read_sysreg(cntpct_el0) / (read_sysreg(cntfrq_el0) / 1000000);
 }
 
 /* Invalidate every cell's stage-2 translations on every CPU. */

@@ -12,7 +12,7 @@
 #include <jailhouse/header.h>
 #include <jailhouse/hypercall.h>
 #include <jailhouse/mmio.h>
-#include <asm/sysregs.h>
+#include <jailhouse/arch.h>
 
 #define PAGE_SIZE		4096UL
 #define PAGE_MASK		(~(PAGE_SIZE - 1))
@@ -55,6 +55,7 @@ struct cell {
 	u32 virq_enabled[32];
 	/* foreign INTIDs whose dropped writes were logged: once each */
 	u32 foreign_logged[32];
+	bool irqs_taken;		/* its SPIs left the root cell */
 	/* its IVSHMEM devices, a page */
 	struct ivshmem_endpoint *endpoints;
 	unsigned int num_endpoints;
@@ -77,12 +78,6 @@ static inline bool cell_has_cpu(const struct cell *cell, unsigned int cpu)
 #define for_each_cell_cpu(cpu, cell)					\
 	for ((cpu) = 0; (cpu) < hypervisor_header.max_cpus; (cpu)++)	\
 		if (cell_has_cpu(cell, cpu))
-
-/* The guest's general-purpose registers, saved at every trap. */
-struct trap_frame {
-	u64 x[31];
-	u64 pad;
-};
 
 struct per_cpu {
 	unsigned int cpu_id;
@@ -138,10 +133,10 @@ static inline struct per_cpu *cell_first_cpu(const struct cell *cell)
 	return NULL;
 }
 
-/* The running CPU's data: TPIDR_EL2 points to it. */
+/* The running CPU's data. */
 static inline struct per_cpu *this_cpu(void)
 {
-	return (struct per_cpu *)read_sysreg(tpidr_el2);
+	return (struct per_cpu *)arch_this_cpu_data();
 }
 
 /* printk.c */
@@ -163,22 +158,14 @@ unsigned long page_pool_pages(void);
 unsigned long page_pool_used(void);
 int paging_map(u64 *root, u64 virt, u64 phys, u64 size, unsigned long flags);
 int paging_unmap(u64 *root, u64 virt, u64 size);
+int paging_map_device(u64 base, u64 size);
 void paging_destroy(u64 *root);
 void paging_merge(u64 *root);
 extern u64 *hv_page_table;
 
-/* setup.c, cell.c, arch/arm64 */
+/* setup.c, cell.c */
 int el2_init(unsigned int cpu_id, struct per_cpu *cpu);
 int root_cell_init(void);
-int arch_cpu_init(struct per_cpu *cpu);
-void arch_cpu_restore(struct per_cpu *cpu);
-bool arch_leave_hypervisor(struct trap_frame *frame);
-int arch_handle_sync(struct trap_frame *frame);
-void arch_cpu_wait(struct per_cpu *cpu, struct trap_frame *frame);
-void arch_cpu_kick(struct per_cpu *cpu);
-void arch_flush_cell_tlbs(void);
-void arch_handle_irq(struct trap_frame *frame);
-void arch_handle_el2_fault(struct trap_frame *frame);
 
 /* cell.c */
 int cell_map_regions(struct cell *cell);
@@ -186,23 +173,6 @@ int cell_map_subpage_regions(struct cell *cell);
 int cell_take_memory(struct cell *cell);
 void cell_return_memory(struct cell *cell);
 int cell_lend_loadable(struct cell *cell, bool to_root);
-void cell_collect_irqs(struct cell *cell);
-
-/*
- * Clean and invalidate [start, start + size) to the point of coherency,
- * for an observer with its MMU or caches off (a cell starting up, the
- * disable path).  16 bytes: the smallest data cache line there is.
- */
-static inline void dcache_clean_inval(const volatile void *start,
-				      unsigned long size)
-{
-	unsigned long line = (unsigned long)start & ~15UL;
-
-	dsb(ish);
-	for (; line < (unsigned long)start + size; line += 16)
-		dc_civac(line);
-	dsb(sy);
-}
 
 static inline u64 mmio_read(volatile void *addr, unsigned int size)
 {
@@ -239,7 +209,6 @@ static inline void mmio_write(volatile void *addr, unsigned int size,
 
 /* control.c */
 long hypercall(unsigned long code, unsigned long arg1, unsigned long arg2);
-int temp_mapping_init(void);
 void cpu_fail(struct trap_frame *frame, const char *why);
 void cell_stop_cpus(struct cell *cell, struct per_cpu *except);
 void cell_update_state(struct cell *cell);

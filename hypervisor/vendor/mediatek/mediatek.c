@@ -17,6 +17,7 @@
 #include <jailhouse/gic.h>
 #include <jailhouse/spinlock.h>
 #include <jailhouse/string.h>
+#include <jailhouse/unit.h>
 
 #define MAX_LOGGED		64
 
@@ -447,3 +448,11 @@ static int register_blocks(struct cell *cell)
 	}
 	return 0;
 }
+
+static const struct unit mtk_unit = {
+	.name = "MediaTek GPIO/EINT",
+	.order = UNIT_SOC,
+	.cell_init = mtk_cell_init,
+	.cell_exit = mtk_cell_exit,
+};
+DEFINE_UNIT(mtk_unit);

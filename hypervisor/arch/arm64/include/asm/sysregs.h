@@ -72,13 +72,6 @@
 #define write_sysreg(reg, val)						\
 	asm volatile("msr " #reg ", %0" : : "r" ((unsigned long)(val)))
 
-#define isb()		asm volatile("isb" : : : "memory")
-#define dsb(opt)	asm volatile("dsb " #opt : : : "memory")
-#define wfe()		asm volatile("wfe" : : : "memory")
-#define sev()		asm volatile("sev" : : : "memory")
-#define cpu_relax()	asm volatile("yield" : : : "memory")
-/* clean and invalidate the data cache line of @addr to the PoC */
-#define dc_civac(addr)	asm volatile("dc civac, %0" : : "r" (addr) : "memory")
 #endif /* !__ASSEMBLY__ */
 
 #endif /* !_JAILHOUSE_ASM_SYSREGS_H */

@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The fake arch (fake/arch.c): the arch interface of the hypervisor on
+ * the host, single-threaded.  Every CPU's data lives in fake memory laid
+ * out as at EL2; the "running" CPU is the one fake_arch.current names.
+ * What the core asked of the arch is counted here for the tests to see.
+ */
+#ifndef _FAKE_ARCH_H
+#define _FAKE_ARCH_H
+
+#include <jailhouse/hypervisor.h>
+
+struct fake_arch {
+	struct per_cpu *current;	/* this_cpu() */
+	unsigned long elr;		/* arch_trap_pc() */
+	u64 now_us;			/* arch_counter_us() */
+	u64 us_per_relax;		/* the clock advances in busy waits */
+	u64 *hv_root;			/* arch_switch_hv_page_table() */
+	int cpu_init_error;		/* what arch_cpu_init() returns */
+	/* CPUs that do not react to a kick: they never park */
+	u64 deaf_cpus;
+	unsigned long relax_calls, relax_limit;
+	unsigned int cell_tlb_flushes, hv_tlb_flushes;
+	unsigned int kicks[MAX_CPUS];
+	unsigned int waits[MAX_CPUS];	/* arch_cpu_wait() */
+	unsigned int entries[MAX_CPUS];	/* fake_cpu_power_up() */
+	unsigned int inits, restores;
+	/* root memory the hypervisor reads: phys_base.. at phys_host */
+	u64 phys_base, phys_size;
+	u8 *phys_host;
+	unsigned int temp_maps, temp_unmaps;
+};
+
+extern struct fake_arch fake_arch;
+
+/*
+ * Hypervisor memory as at EL2: header, @cpus per-CPU areas, then
+ * @tail bytes (system configuration and page pool).  Returns the tail.
+ */
+void *fake_arch_memory(unsigned int cpus, unsigned long tail);
+void fake_arch_free(void);
+
+/* The other CPUs take a trap: those with a stop request park. */
+void fake_arch_step(void);
+/* A parked CPU switched on (cpu->power_on) enters its cell. */
+bool fake_cpu_power_up(struct per_cpu *cpu);
+
+#endif /* !_FAKE_ARCH_H */
