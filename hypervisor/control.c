@@ -420,7 +420,9 @@ static int check_cell_fits(const struct cell *new)
 
 static void free_cell(struct cell *cell)
 {
-	units_cell_exit(cell);
+	/* the units read the configuration; without it, they had nothing */
+	if (cell->config)
+		units_cell_exit(cell);
 	mmio_cell_exit(cell);
 	paging_destroy(cell->s2_root);
 	page_free(cell->comm_page);
@@ -487,8 +489,11 @@ static long cell_create(u64 config_ipa)
 		return -ENOMEM;
 	}
 	cell = page_alloc();
-	if (!cell)
+	if (!cell) {
+		printk("ERROR: out of hypervisor memory for a new cell: "
+		       "enlarge hypervisor_memory.size\n");
 		return -ENOMEM;
+	}
 	err = read_cell_config(cell, config_ipa);
 	if (!err)
 		err = build_cell(cell);

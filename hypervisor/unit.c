@@ -1,14 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Iterating the units (jailhouse/unit.h).  DEFINE_UNIT() puts a pointer
- * to each unit into the section jh_units; the linker gives its bounds
- * (weak: a host test may link the core without any unit).
+ * to each unit into the section jh_units; the linker gives its bounds.
  */
 #include <jailhouse/hypervisor.h>
 #include <jailhouse/unit.h>
 
-extern const struct unit *const __start_jh_units[] __attribute__((weak));
-extern const struct unit *const __stop_jh_units[] __attribute__((weak));
+#ifdef __JAILHOUSE_HYPERVISOR__
+/* reached PC-relative: no GOT entry, no relocation */
+#define UNITS_BOUND	__attribute__((visibility("hidden")))
+#else
+/* a host test may link the core without any unit */
+#define UNITS_BOUND	__attribute__((weak))
+#endif
+
+extern const struct unit *const __start_jh_units[] UNITS_BOUND;
+extern const struct unit *const __stop_jh_units[] UNITS_BOUND;
 
 #define for_each_unit(u, order)						\
 	for ((order) = 0; (order) < UNIT_ORDERS; (order)++)		\

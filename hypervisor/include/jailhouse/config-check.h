@@ -45,12 +45,10 @@ unsigned int config_check(struct config_checker *chk,
 			  const struct config_file *cells,
 			  unsigned int num_cells);
 
-#ifdef __JAILHOUSE_HYPERVISOR__
-/* the hypervisor's report function: into its log */
+/* the hypervisor's report function: into its log (hypervisor/setup.c) */
 void config_report_to_log(struct config_checker *chk,
 			  enum config_severity sev, const char *file,
 			  const char *field, const char *value,
 			  const char *text);
-#endif
 
 #endif /* !_JAILHOUSE_CONFIG_CHECK_H */

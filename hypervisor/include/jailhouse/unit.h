@@ -36,7 +36,11 @@ struct unit {
 	void (*cell_reset)(struct cell *cell);
 	/* The cell stopped running by itself (failed, shut itself down). */
 	void (*cell_gone)(struct cell *cell);
-	/* The cell is destroyed, or its creation failed. */
+	/*
+	 * The cell is destroyed, or its creation failed: also when an
+	 * earlier step failed before this unit's cell_init() ran, so it
+	 * undoes only what it did.
+	 */
 	void (*cell_exit)(struct cell *cell);
 };
 

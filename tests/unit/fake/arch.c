@@ -20,30 +20,22 @@
 
 struct fake_arch fake_arch;
 
-static void *image;
-
 /*
- * The core finds per-CPU data at &hypervisor_header + core_size: the
- * test's header is a symbol of its own, so core_size spans the gap.
+ * The hypervisor's memory: its header is the symbol hypervisor_header
+ * (entry.S's at EL2), so the image carries that name.
  */
-void *fake_arch_memory(unsigned int cpus, unsigned long tail)
-{
-	unsigned long size = PAGE_SIZE + cpus * PERCPU_SIZE + tail;
+u8 fake_hv_image[FAKE_HV_SIZE] __asm__("hypervisor_header")
+	__attribute__((aligned(PAGE_SIZE)));
 
-	image = aligned_alloc(PAGE_SIZE, size);
-	assert_non_null(image);
-	memset(image, 0, size);
+void *fake_arch_memory(unsigned int cpus)
+{
+	assert_true(cpus <= FAKE_MAX_CPUS);
+	memset(fake_hv_image, 0, sizeof(fake_hv_image));
 	hypervisor_header.max_cpus = cpus;
 	hypervisor_header.online_cpus = cpus;
-	hypervisor_header.core_size = (unsigned long)image + PAGE_SIZE -
-		(unsigned long)&hypervisor_header;
-	return (u8 *)image + PAGE_SIZE + cpus * PERCPU_SIZE;
-}
-
-void fake_arch_free(void)
-{
-	free(image);
-	image = NULL;
+	/* the "core" is the header page, as far as the layout goes */
+	hypervisor_header.core_size = PAGE_SIZE;
+	return fake_hv_image + PAGE_SIZE + cpus * PERCPU_SIZE;
 }
 
 unsigned long fake_sysreg_read(const char *name)

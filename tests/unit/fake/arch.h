@@ -33,12 +33,17 @@ struct fake_arch {
 
 extern struct fake_arch fake_arch;
 
+#define FAKE_MAX_CPUS		8
+#define FAKE_HV_SIZE		(4UL << 20)
+/* the image, whose symbol is hypervisor_header */
+extern u8 fake_hv_image[FAKE_HV_SIZE] __asm__("hypervisor_header");
+
 /*
- * Hypervisor memory as at EL2: header, @cpus per-CPU areas, then
- * @tail bytes (system configuration and page pool).  Returns the tail.
+ * Hypervisor memory as at EL2, zeroed: header, @cpus per-CPU areas, then
+ * the system configuration and the page pool up to FAKE_HV_SIZE.
+ * Returns where the system configuration goes.
  */
-void *fake_arch_memory(unsigned int cpus, unsigned long tail);
-void fake_arch_free(void);
+void *fake_arch_memory(unsigned int cpus);
 
 /* The other CPUs take a trap: those with a stop request park. */
 void fake_arch_step(void);

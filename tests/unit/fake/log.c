@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include <jailhouse/hypervisor.h>
 
@@ -8,6 +9,7 @@
 
 char last_log[512];
 unsigned int num_logs;
+char all_logs[16384];
 
 void printk(const char *fmt, ...)
 {
@@ -17,4 +19,16 @@ void printk(const char *fmt, ...)
 	vsnprintf(last_log, sizeof(last_log), fmt, ap);
 	va_end(ap);
 	num_logs++;
+	strncat(all_logs, last_log, sizeof(all_logs) - strlen(all_logs) - 1);
+}
+
+void log_clear(void)
+{
+	all_logs[0] = 0;
+	last_log[0] = 0;
+}
+
+int log_contains(const char *text)
+{
+	return strstr(all_logs, text) != NULL;
 }

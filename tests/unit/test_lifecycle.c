@@ -1,0 +1,1066 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The arch-neutral core on the host (DESIGN.md principle 6): enable
+ * (hypervisor/setup.c), the hypercalls and the life of cells and their
+ * CPUs (control.c, cell.c), the units (unit.c), stage 2 and the page pool
+ * (paging.c), with the fake arch of tests/unit/fake/arch.c and two probe
+ * units that record what the core asked of them.
+ *
+ * Enable runs once per process (its state is static, as at EL2, where
+ * every enable loads a fresh image): the enable tests run each in a
+ * child process, the cell tests share one enabled hypervisor.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "arch.h"
+#include "log.h"
+
+#include <jailhouse/unit.h>
+#include <asm/paging.h>
+
+#define CPUS		4
+#define GICD		0x08000000UL
+#define GICR		0x080a0000UL
+#define ROOT_RAM	0x40000000UL
+#define ROOT_RAM_SIZE	0x40000000UL
+#define CONFIG_IPA	0x40100000UL	/* where "the driver" puts configs */
+#define CELL_RAM	0x70000000UL
+#define CELL_RAM_SIZE	0x00200000UL
+#define CELL_ENTRY	0x1000UL
+#define PROBE_REGION	0x09100000UL	/* a probe unit's MMIO region */
+
+u8 console_page[PAGE_SIZE];
+
+void console_init(void)
+{
+}
+
+/* ---- configurations ---- */
+
+struct system_cfg {
+	struct jailhouse_system header;
+	__u64 cpus[1];
+	struct jailhouse_memory mem_regions[1];
+	struct jailhouse_irqchip irqchips[1];
+} __attribute__((packed));
+
+struct cell_cfg {
+	struct jailhouse_cell_desc cell;
+	__u64 cpus[1];
+	struct jailhouse_memory mem_regions[2];
+	struct jailhouse_irqchip irqchips[1];
+} __attribute__((packed));
+
+static struct system_cfg system_cfg(void)
+{
+	struct system_cfg sys = {
+		.header = {
+			.signature = JAILHOUSE_SYSTEM_SIGNATURE,
+			.revision = JAILHOUSE_CONFIG_REVISION,
+			.architecture = JAILHOUSE_ARM64,
+			.hypervisor_memory = {
+				.phys_start = (u64)fake_hv_image,
+				.size = FAKE_HV_SIZE,
+			},
+			.platform_info.arm = {
+				.gic_version = 3,
+				.gicd_base = GICD,
+				.gicr_base = GICR,
+				.maintenance_irq = 25,
+			},
+			.root_cell = {
+				.name = "root",
+				.cpu_set_size = sizeof(__u64),
+				.num_memory_regions = 1,
+				.num_irqchips = 1,
+			},
+		},
+		.cpus = { (1 << CPUS) - 1 },
+		.mem_regions = { {
+			.phys_start = ROOT_RAM,
+			.virt_start = ROOT_RAM,
+			.size = ROOT_RAM_SIZE,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
+				JAILHOUSE_MEM_EXECUTE,
+		} },
+		.irqchips = { {
+			.address = GICD,
+			.pin_base = 32,
+			.pin_bitmap = { ~0U, ~0U, ~0U, ~0U },
+		} },
+	};
+
+	return sys;
+}
+
+/* A cell on CPUs @cpus with 2 MiB of RAM at CELL_RAM + @slot * 2 MiB. */
+static struct cell_cfg cell_cfg(const char *name, unsigned int id,
+				u64 cpus, unsigned int slot)
+{
+	struct cell_cfg cfg = {
+		.cell = {
+			.signature = JAILHOUSE_CELL_DESC_SIGNATURE,
+			.revision = JAILHOUSE_CONFIG_REVISION,
+			.architecture = JAILHOUSE_ARM64,
+			.id = id,
+			.cpu_set_size = sizeof(__u64),
+			.num_memory_regions = 2,
+			.num_irqchips = 1,
+			.cpu_reset_address = CELL_ENTRY,
+		},
+		.cpus = { cpus },
+		.mem_regions = { {
+			.phys_start = CELL_RAM + slot * CELL_RAM_SIZE,
+			.virt_start = 0,
+			.size = CELL_RAM_SIZE,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
+				JAILHOUSE_MEM_EXECUTE | JAILHOUSE_MEM_LOADABLE,
+		}, {
+			.virt_start = 0x80000000,
+			.size = PAGE_SIZE,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
+				JAILHOUSE_MEM_COMM_REGION,
+		} },
+		.irqchips = { {
+			.address = GICD,
+			.pin_base = 32,
+			.pin_bitmap = { 1U << slot },
+		} },
+	};
+
+	strncpy(cfg.cell.name, name, sizeof(cfg.cell.name) - 1);
+	return cfg;
+}
+
+/* ---- the root cell's RAM the hypervisor reads configs from ---- */
+
+static u8 root_window[0x20000] __attribute__((aligned(PAGE_SIZE)));
+
+static void put_config(const void *cfg, size_t size)
+{
+	assert_true(size <= sizeof(root_window));
+	memset(root_window, 0, sizeof(root_window));
+	memcpy(root_window, cfg, size);
+}
+
+/* ---- probe units: what the core asked, in order ---- */
+
+static char trace[4096];
+static int probe_init_error;
+static const char *probe_fail_cell;	/* cell_init fails for it */
+
+static void note(const char *what, const char *unit, const struct cell *c)
+{
+	char line[96];
+
+	snprintf(line, sizeof(line), "%s:%s:%s ", what, unit,
+		 c ? c->config->name : "-");
+	strncat(trace, line, sizeof(trace) - strlen(trace) - 1);
+}
+
+static enum mmio_result probe_access(void *arg, struct per_cpu *cpu,
+				     struct mmio_access *mmio)
+{
+	(void)arg;
+	(void)cpu;
+	mmio->value = 0x1234;
+	return MMIO_HANDLED;
+}
+
+static int irqchip_init(void)
+{
+	note("init", "irqchip", NULL);
+	return probe_init_error;
+}
+
+static int irqchip_cell_init(struct cell *c)
+{
+	note("cell_init", "irqchip", c);
+	return mmio_region_register(c, PROBE_REGION, 0x1000, MMIO_W32, 0,
+				    probe_access, NULL);
+}
+
+static void irqchip_commit(struct cell *c)
+{
+	note("commit", "irqchip", c);
+}
+
+static void irqchip_reset(struct cell *c)
+{
+	note("reset", "irqchip", c);
+}
+
+static void irqchip_gone(struct cell *c)
+{
+	note("gone", "irqchip", c);
+}
+
+static void irqchip_exit(struct cell *c)
+{
+	note("exit", "irqchip", c);
+}
+
+static int soc_cell_init(struct cell *c)
+{
+	note("cell_init", "soc", c);
+	if (probe_fail_cell && !strcmp(c->config->name, probe_fail_cell))
+		return -EINVAL;
+	return 0;
+}
+
+static void soc_exit(struct cell *c)
+{
+	note("exit", "soc", c);
+}
+
+/* defined before the irqchip: the order is the unit's, not the link's */
+static const struct unit probe_soc = {
+	.name = "probe-soc",
+	.order = UNIT_SOC,
+	.cell_init = soc_cell_init,
+	.cell_exit = soc_exit,
+};
+DEFINE_UNIT(probe_soc);
+
+static const struct unit probe_irqchip = {
+	.name = "probe-irqchip",
+	.order = UNIT_IRQCHIP,
+	.init = irqchip_init,
+	.cell_init = irqchip_cell_init,
+	.cell_commit = irqchip_commit,
+	.cell_reset = irqchip_reset,
+	.cell_gone = irqchip_gone,
+	.cell_exit = irqchip_exit,
+};
+DEFINE_UNIT(probe_irqchip);
+
+/* ---- the other CPUs, and the cells' side of the comm region ---- */
+
+/* what a cell answers to a message; 0: nothing */
+static u32 cell_reply;
+/* what else runs while the core waits (the enable rendezvous) */
+static void (*relax_hook)(void);
+
+/* The core waits: other CPUs run, cells answer their messages. */
+void fake_cpu_relax(void)
+{
+	struct cell *c;
+	unsigned int n;
+
+	if (relax_hook)
+		relax_hook();
+	fake_arch_step();
+	if (!cell_reply)
+		return;
+	for_each_cell(c, n)
+		if (c->comm_page && c->comm_page->msg_to_cell !=
+		    JAILHOUSE_MSG_NONE)
+			c->comm_page->reply_from_cell = cell_reply;
+}
+
+/* ---- running the hypervisor ---- */
+
+static struct system_cfg *sys_in_image;
+
+static void reset_fakes(void)
+{
+	memset(&fake_arch, 0, sizeof(fake_arch));
+	fake_arch.phys_base = CONFIG_IPA;
+	fake_arch.phys_size = sizeof(root_window);
+	fake_arch.phys_host = root_window;
+	fake_arch.us_per_relax = 10;
+	fake_arch.relax_limit = 1000000;
+	trace[0] = 0;
+	probe_init_error = 0;
+	probe_fail_cell = NULL;
+	cell_reply = 0;
+	log_clear();
+}
+
+static void prepare_enable(const struct system_cfg *sys)
+{
+	reset_fakes();
+	sys_in_image = fake_arch_memory(CPUS);
+	memcpy(sys_in_image, sys, sizeof(*sys));
+}
+
+/*
+ * Every CPU enters el2_init(), CPU 0 first; while one waits for the
+ * others at the rendezvous, the next one enters (fake_cpu_relax() is
+ * not used for that: the nesting below plays the CPUs in turn).
+ */
+static int results[CPUS];
+static unsigned int entered;
+
+static void enter_next_cpu(void)
+{
+	struct per_cpu *saved = fake_arch.current;
+	unsigned int id = entered++;
+
+	fake_arch.current = per_cpu(id);
+	results[id] = el2_init(id, per_cpu(id));
+	fake_arch.current = saved;
+}
+
+static void enable_relax(void)
+{
+	if (entered < CPUS)
+		enter_next_cpu();
+}
+
+/* enable with the system configuration in the image; the CPUs' results */
+static void enable_all(void)
+{
+	entered = 0;
+	relax_hook = enable_relax;
+	enter_next_cpu();
+	/* the last CPU does not wait, so nobody ran what is left */
+	while (entered < CPUS)
+		enter_next_cpu();
+	relax_hook = NULL;
+}
+
+static long hc(unsigned int cpu, unsigned long code, unsigned long arg1,
+	       unsigned long arg2)
+{
+	fake_arch.current = per_cpu(cpu);
+	return hypercall(code, arg1, arg2);
+}
+
+static long create(const struct cell_cfg *cfg)
+{
+	put_config(cfg, sizeof(*cfg));
+	return hc(0, JAILHOUSE_HC_CELL_CREATE, CONFIG_IPA, 0);
+}
+
+static struct cell *cell_named(const char *name)
+{
+	struct cell *c;
+	unsigned int n;
+
+	for_each_cell(c, n)
+		if (!strcmp(c->config->name, name))
+			return c;
+	return NULL;
+}
+
+/* Linux takes @cpu offline: PSCI CPU_OFF parks it in the hypervisor. */
+static void root_cpu_off(unsigned int cpu)
+{
+	arch_cpu_wait(per_cpu(cpu), NULL);
+}
+
+/* The leaf that maps @ipa in the stage 2 at @root, or 0. */
+static u64 s2_leaf(const u64 *root, u64 ipa)
+{
+	const u64 *table = root;
+	unsigned int level;
+	u64 desc;
+
+	for (level = 0; level < PAGING_LEVELS; level++) {
+		desc = table[(ipa >> pte_level_shift(level)) &
+			     (PAGING_ENTRIES - 1)];
+		if (!pte_valid(desc))
+			return 0;
+		if (!pte_is_table(desc, level))
+			return desc;
+		table = (const u64 *)pte_address(desc);
+	}
+	return 0;
+}
+
+static bool root_maps(u64 phys)
+{
+	return s2_leaf(root_cell.s2_root, phys) != 0;
+}
+
+/* ---- enable, each in a child process ---- */
+
+/*
+ * Run @scenario in a child: enable's state is static.  The child's own
+ * cmocka run reports into a pipe, shown only when it failed.
+ */
+static void in_child(CMUnitTestFunction scenario)
+{
+	const struct CMUnitTest child[] = {
+		{ "scenario", scenario, NULL, NULL, NULL },
+	};
+	char output[8192];
+	int pipe_fds[2], status;
+	ssize_t got, len = 0;
+	pid_t pid;
+
+	assert_int_equal(pipe(pipe_fds), 0);
+	fflush(stdout);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		close(pipe_fds[0]);
+		dup2(pipe_fds[1], 1);
+		dup2(pipe_fds[1], 2);
+		_exit(_cmocka_run_group_tests("child", child, 1, NULL, NULL)
+		      ? 1 : 0);
+	}
+	close(pipe_fds[1]);
+	while ((got = read(pipe_fds[0], output + len,
+			   sizeof(output) - 1 - len)) > 0)
+		len += got;
+	output[len] = 0;
+	close(pipe_fds[0]);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	if (!WIFEXITED(status) || WEXITSTATUS(status))
+		fail_msg("the scenario failed in its process:\n%s", output);
+}
+
+static void enable_succeeds(void **state)
+{
+	struct system_cfg sys = system_cfg();
+	unsigned int n;
+
+	(void)state;
+	prepare_enable(&sys);
+	enable_all();
+	for (n = 0; n < CPUS; n++) {
+		assert_int_equal(results[n], 0);
+		assert_ptr_equal(per_cpu(n)->cell, &root_cell);
+	}
+	assert_int_equal(fake_arch.inits, CPUS);
+	assert_int_equal(fake_arch.restores, 0);
+	assert_non_null(fake_arch.hv_root);
+	assert_ptr_equal(fake_arch.hv_root, hv_page_table);
+	/* the units: set up once, then the root cell built */
+	assert_string_equal(trace, "init:irqchip:- cell_init:irqchip:root "
+			    "cell_init:soc:root ");
+	assert_true(root_maps(ROOT_RAM));
+	assert_true(root_maps(ROOT_RAM + ROOT_RAM_SIZE - 1));
+	assert_false(root_maps(ROOT_RAM + ROOT_RAM_SIZE));
+	assert_true(log_contains("Page pool usage after root cell"));
+	assert_true(log_contains("Activating hypervisor"));
+}
+
+static void test_enable_succeeds(void **state)
+{
+	(void)state;
+	in_child(enable_succeeds);
+}
+
+/* Every CPU returns the error and gives EL2 back. */
+static void assert_all_failed(int err)
+{
+	unsigned int n;
+
+	for (n = 0; n < CPUS; n++)
+		assert_int_equal(results[n], err);
+	assert_int_equal(fake_arch.restores, CPUS);
+}
+
+static void enable_bad_config(void **state)
+{
+	struct system_cfg sys = system_cfg();
+
+	(void)state;
+	sys.header.platform_info.arm.maintenance_irq = 40;
+	prepare_enable(&sys);
+	enable_all();
+	assert_all_failed(-EINVAL);
+	assert_int_equal(fake_arch.inits, 0);
+	assert_true(log_contains("platform_info.arm.maintenance_irq: 40"));
+	assert_true(log_contains("Hypervisor set-up failed (-22)"));
+	assert_string_equal(trace, "");
+}
+
+static void test_enable_bad_config(void **state)
+{
+	(void)state;
+	in_child(enable_bad_config);
+}
+
+static void enable_unit_fails(void **state)
+{
+	struct system_cfg sys = system_cfg();
+
+	(void)state;
+	prepare_enable(&sys);
+	probe_init_error = -ENODEV;
+	enable_all();
+	assert_all_failed(-ENODEV);
+	assert_int_equal(fake_arch.inits, 0);
+	/* no cell was built */
+	assert_string_equal(trace, "init:irqchip:- ");
+}
+
+static void test_enable_unit_fails(void **state)
+{
+	(void)state;
+	in_child(enable_unit_fails);
+}
+
+static void enable_cpu_fails(void **state)
+{
+	struct system_cfg sys = system_cfg();
+
+	(void)state;
+	prepare_enable(&sys);
+	fake_arch.cpu_init_error = -ENODEV;
+	enable_all();
+	assert_all_failed(-ENODEV);
+	/* the others saw the error before they tried */
+	assert_int_equal(fake_arch.inits, 1);
+	assert_true(log_contains("ERROR: CPU 0: set-up failed (-19)"));
+}
+
+static void test_enable_cpu_fails(void **state)
+{
+	(void)state;
+	in_child(enable_cpu_fails);
+}
+
+static void enable_wrong_place(void **state)
+{
+	struct system_cfg sys = system_cfg();
+
+	(void)state;
+	sys.header.hypervisor_memory.phys_start += PAGE_SIZE;
+	prepare_enable(&sys);
+	enable_all();
+	assert_all_failed(-EINVAL);
+	assert_null(fake_arch.hv_root);
+}
+
+static void test_enable_wrong_place(void **state)
+{
+	(void)state;
+	in_child(enable_wrong_place);
+}
+
+/* ---- cells, on one enabled hypervisor ---- */
+
+static unsigned long pool_after_enable;
+
+static int enable_group(void **state)
+{
+	struct system_cfg sys = system_cfg();
+	unsigned int n;
+
+	(void)state;
+	prepare_enable(&sys);
+	enable_all();
+	for (n = 0; n < CPUS; n++)
+		if (results[n])
+			return -1;
+	/* the driver offlines CPUs 2 and 3 for the cells */
+	root_cpu_off(2);
+	root_cpu_off(3);
+	pool_after_enable = page_pool_used();
+	return 0;
+}
+
+static int fresh(void **state)
+{
+	(void)state;
+	reset_fakes();
+	return 0;
+}
+
+/* Whatever a test left: destroyed, so that the next starts clean. */
+static int no_cells(void **state)
+{
+	struct cell *c;
+	unsigned int n;
+
+	(void)state;
+	cell_reply = JAILHOUSE_MSG_REQUEST_APPROVED;
+	fake_arch.current = per_cpu(0);
+	for_each_cell(c, n)
+		if (c != &root_cell)
+			hypercall(JAILHOUSE_HC_CELL_DESTROY, c->id, 0);
+	return 0;
+}
+
+static long destroy(unsigned int id)
+{
+	return hc(0, JAILHOUSE_HC_CELL_DESTROY, id, 0);
+}
+
+static void test_create_destroy(void **state)
+{
+	struct cell_cfg cfg = cell_cfg("a", 1, 1 << 2, 0);
+	unsigned long before = page_pool_used();
+	struct cell *c;
+
+	(void)state;
+	assert_true(root_maps(CELL_RAM));
+	assert_int_equal(create(&cfg), 0);
+	c = cell_named("a");
+	assert_non_null(c);
+	assert_int_equal(hc(0, JAILHOUSE_HC_HYPERVISOR_GET_INFO,
+			    JAILHOUSE_INFO_NUM_CELLS, 0), 2);
+	/* its memory left the root cell, its CPU is its own, parked */
+	assert_false(root_maps(CELL_RAM));
+	assert_true(root_maps(CELL_RAM - 1));
+	assert_true(root_maps(CELL_RAM + CELL_RAM_SIZE));
+	assert_ptr_equal(per_cpu(2)->cell, c);
+	assert_true(per_cpu(2)->parked);
+	assert_ptr_equal(per_cpu(3)->cell, &root_cell);
+	/* the cell's stage 2: RAM at 0, the comm page, nothing else */
+	assert_int_equal(pte_address(s2_leaf(c->s2_root, 0)), CELL_RAM);
+	assert_int_equal(pte_address(s2_leaf(c->s2_root, 0x80000000)),
+			 (u64)c->comm_page);
+	assert_int_equal(s2_leaf(c->s2_root, CELL_RAM_SIZE), 0);
+	assert_int_equal(hc(0, JAILHOUSE_HC_CELL_GET_STATE, 1, 0),
+			 JAILHOUSE_CELL_SHUT_DOWN);
+	assert_string_equal(trace, "cell_init:irqchip:a cell_init:soc:a "
+			    "commit:irqchip:a ");
+	assert_true(fake_arch.cell_tlb_flushes > 0);
+	assert_true(log_contains("Created cell \"a\""));
+	assert_true(page_pool_used() > before);
+
+	trace[0] = 0;
+	assert_int_equal(destroy(1), 0);
+	assert_null(cell_named("a"));
+	/* exits in the reverse order */
+	assert_string_equal(trace, "exit:soc:a exit:irqchip:a ");
+	assert_ptr_equal(per_cpu(2)->cell, &root_cell);
+	assert_true(per_cpu(2)->parked);
+	assert_true(root_maps(CELL_RAM));
+	/* every page came back, the root's tables merged again */
+	assert_int_equal(page_pool_used(), before);
+	assert_int_equal(hc(0, JAILHOUSE_HC_HYPERVISOR_GET_INFO,
+			    JAILHOUSE_INFO_NUM_CELLS, 0), 1);
+	assert_true(log_contains("Closing cell \"a\""));
+}
+
+static void test_two_cells(void **state)
+{
+	struct cell_cfg a = cell_cfg("a", 1, 1 << 2, 0);
+	struct cell_cfg b = cell_cfg("b", 2, 1 << 3, 1);
+	struct cell_cfg c = cell_cfg("c", 3, 1 << 3, 2);
+
+	(void)state;
+	assert_int_equal(create(&a), 0);
+	assert_int_equal(create(&b), 0);
+	/* CPU 3 is b's now */
+	assert_int_equal(create(&c), -EBUSY);
+	assert_true(log_contains("CPU 3 is not the root cell's"));
+	assert_int_equal(destroy(1), 0);
+	assert_non_null(cell_named("b"));
+	assert_false(root_maps(CELL_RAM + CELL_RAM_SIZE));
+	assert_int_equal(destroy(2), 0);
+	assert_int_equal(page_pool_used(), pool_after_enable);
+}
+
+/* A refused create changes nothing and costs no page. */
+static void assert_refused(const struct cell_cfg *cfg, long err,
+			   const char *message)
+{
+	unsigned long before = page_pool_used();
+	long got;
+
+	log_clear();
+	got = create(cfg);
+	if (got != err)
+		fail_msg("create: %ld, not %ld; the log:\n%s", got, err,
+			 all_logs);
+	if (message && !log_contains(message))
+		fail_msg("log without \"%s\":\n%s", message, all_logs);
+	assert_int_equal(page_pool_used(), before);
+	assert_int_equal(hc(0, JAILHOUSE_HC_HYPERVISOR_GET_INFO,
+			    JAILHOUSE_INFO_NUM_CELLS, 0), 1);
+	assert_true(root_maps(CELL_RAM));
+	assert_ptr_equal(per_cpu(2)->cell, &root_cell);
+	assert_ptr_equal(per_cpu(3)->cell, &root_cell);
+}
+
+static void test_create_refusals(void **state)
+{
+	struct cell_cfg cfg = cell_cfg("a", 1, 1 << 2, 0);
+
+	(void)state;
+	cfg.cell.signature[0] = 'X';
+	assert_refused(&cfg, -EINVAL, "bad signature or revision");
+
+	cfg = cell_cfg("a", 0, 1 << 2, 0);
+	assert_refused(&cfg, -EINVAL, "id 0, not 1-255");
+
+	cfg = cell_cfg("root", 1, 1 << 2, 0);
+	assert_refused(&cfg, -EEXIST, "a cell with that name exists");
+
+	/* CPU 1 still runs Linux */
+	cfg = cell_cfg("a", 1, 1 << 1, 0);
+	assert_refused(&cfg, -EBUSY, "CPU 1 still runs in the root cell: "
+		       "take it offline first");
+
+	/* the shared checker: memory the root cell does not have */
+	cfg = cell_cfg("a", 1, 1 << 2, 0);
+	cfg.mem_regions[0].phys_start = 0x90000000;
+	assert_refused(&cfg, -EINVAL, "is not memory of the root cell");
+
+	/* a configuration larger than the hypervisor copies */
+	cfg = cell_cfg("a", 1, 1 << 2, 0);
+	cfg.cell.num_memory_regions = 3000;
+	assert_refused(&cfg, -E2BIG, "at most 65536");
+}
+
+static void test_create_config_outside_root(void **state)
+{
+	struct cell_cfg cfg = cell_cfg("a", 1, 1 << 2, 0);
+
+	(void)state;
+	put_config(&cfg, sizeof(cfg));
+	assert_int_equal(hc(0, JAILHOUSE_HC_CELL_CREATE, 0x90000000, 0),
+			 -EINVAL);
+	assert_true(log_contains("at 0x90000000: not in the root cell's "
+				 "RAM"));
+	/* root RAM the hypervisor cannot map (the fake's window ends) */
+	assert_int_equal(hc(0, JAILHOUSE_HC_CELL_CREATE, ROOT_RAM, 0),
+			 -ENOMEM);
+	/* every window opened was closed */
+	assert_int_equal(fake_arch.temp_maps, fake_arch.temp_unmaps);
+}
+
+static void test_create_unit_fails(void **state)
+{
+	struct cell_cfg cfg = cell_cfg("a", 1, 1 << 2, 0);
+
+	(void)state;
+	probe_fail_cell = "a";
+	assert_refused(&cfg, -EINVAL, NULL);
+	/* built as far as it went, undone by every unit, never committed */
+	assert_string_equal(trace, "cell_init:irqchip:a cell_init:soc:a "
+			    "exit:soc:a exit:irqchip:a ");
+}
+
+/* All that is free of the pool, taken; give back with give_pool(). */
+static void *held[8192];
+static unsigned int num_held;
+
+static void take_pool(unsigned long leave)
+{
+	num_held = 0;
+	while (page_pool_pages() - page_pool_used() > leave)
+		held[num_held++] = page_alloc();
+}
+
+static void give_pool(void)
+{
+	while (num_held)
+		page_free(held[--num_held]);
+}
+
+static void test_create_out_of_memory(void **state)
+{
+	struct cell_cfg cfg = cell_cfg("a", 1, 1 << 2, 0);
+	unsigned long leave;
+	long err;
+
+	(void)state;
+	/* every amount of memory short of enough fails cleanly */
+	for (leave = 0; leave < 12; leave++) {
+		take_pool(leave);
+		log_clear();
+		err = create(&cfg);
+		give_pool();
+		if (!err) {
+			assert_true(leave > 3);
+			assert_int_equal(destroy(1), 0);
+			break;
+		}
+		assert_int_equal(err, -ENOMEM);
+		assert_true(log_contains("out of hypervisor memory"));
+		assert_int_equal(page_pool_used(), pool_after_enable);
+		assert_true(root_maps(CELL_RAM));
+	}
+	assert_true(leave < 12);
+	assert_int_equal(page_pool_used(), pool_after_enable);
+}
+
+static void test_not_from_a_cell(void **state)
+{
+	struct cell_cfg cfg = cell_cfg("a", 1, 1 << 2, 0);
+
+	(void)state;
+	assert_int_equal(create(&cfg), 0);
+	put_config(&cfg, sizeof(cfg));
+	assert_int_equal(hc(2, JAILHOUSE_HC_CELL_CREATE, CONFIG_IPA, 0),
+			 -EPERM);
+	assert_int_equal(hc(2, JAILHOUSE_HC_CELL_DESTROY, 1, 0), -EPERM);
+	assert_int_equal(hc(2, JAILHOUSE_HC_DISABLE, 0, 0), -EPERM);
+	/* the root's CPUs are not its business */
+	assert_int_equal(hc(2, JAILHOUSE_HC_CPU_GET_INFO, 0,
+			    JAILHOUSE_CPU_INFO_STATE), -EPERM);
+	assert_int_equal(hc(2, JAILHOUSE_HC_CPU_GET_INFO, 2,
+			    JAILHOUSE_CPU_INFO_STATE), JAILHOUSE_CPU_RUNNING);
+	assert_int_equal(hc(2, JAILHOUSE_HC_DEBUG_CONSOLE_PUTC, 'x', 0),
+			 -EPERM);
+	/* the root's may not go while a cell exists */
+	assert_int_equal(hc(0, JAILHOUSE_HC_DISABLE, 0, 0), -EBUSY);
+	assert_int_equal(destroy(1), 0);
+}
+
+static void test_hypercall_arguments(void **state)
+{
+	(void)state;
+	assert_int_equal(hc(0, 77, 0, 0), -ENOSYS);
+	assert_int_equal(hc(0, JAILHOUSE_HC_HYPERVISOR_GET_INFO, 99, 0),
+			 -EINVAL);
+	assert_int_equal(hc(0, JAILHOUSE_HC_HYPERVISOR_GET_INFO,
+			    JAILHOUSE_INFO_MEM_POOL_SIZE, 0),
+			 (long)page_pool_pages());
+	assert_int_equal(hc(0, JAILHOUSE_HC_HYPERVISOR_GET_INFO,
+			    JAILHOUSE_INFO_MEM_POOL_USED, 0),
+			 (long)page_pool_used());
+	assert_int_equal(hc(0, JAILHOUSE_HC_CPU_GET_INFO, CPUS,
+			    JAILHOUSE_CPU_INFO_STATE), -EINVAL);
+	assert_int_equal(hc(0, JAILHOUSE_HC_CPU_GET_INFO, ~0UL,
+			    JAILHOUSE_CPU_INFO_STATE), -EINVAL);
+	assert_int_equal(hc(0, JAILHOUSE_HC_CPU_GET_INFO, 0, 12345),
+			 -EINVAL);
+	assert_int_equal(hc(0, JAILHOUSE_HC_CELL_START, 0, 0), -EINVAL);
+	assert_int_equal(hc(0, JAILHOUSE_HC_CELL_START, 9, 0), -ENOENT);
+	assert_int_equal(hc(0, JAILHOUSE_HC_CELL_GET_STATE, ~0UL, 0),
+			 -ENOENT);
+}
+
+/* create, load, start: the first CPU enters at the reset address */
+static struct cell *started_cell(const char *name, u64 cpus)
+{
+	struct cell_cfg cfg = cell_cfg(name, 1, cpus, 0);
+	struct cell *c;
+
+	assert_int_equal(create(&cfg), 0);
+	c = cell_named(name);
+	assert_int_equal(hc(0, JAILHOUSE_HC_CELL_SET_LOADABLE, 1, 0), 0);
+	assert_int_equal(hc(0, JAILHOUSE_HC_CELL_START, 1, 0), 0);
+	return c;
+}
+
+static void test_load_and_start(void **state)
+{
+	struct cell_cfg cfg = cell_cfg("a", 1, 1 << 2 | 1 << 3, 0);
+	struct jailhouse_comm_region *comm;
+	struct cell *c;
+
+	(void)state;
+	assert_int_equal(create(&cfg), 0);
+	c = cell_named("a");
+	trace[0] = 0;
+	/* loadable: the root cell may write the cell's RAM */
+	assert_int_equal(hc(0, JAILHOUSE_HC_CELL_SET_LOADABLE, 1, 0), 0);
+	assert_true(root_maps(CELL_RAM));
+	assert_string_equal(trace, "reset:irqchip:a ");
+	assert_int_equal(hc(0, JAILHOUSE_HC_CELL_START, 1, 0), 0);
+	assert_false(root_maps(CELL_RAM));
+	assert_string_equal(trace, "reset:irqchip:a reset:irqchip:a ");
+	/* the comm region as the cell finds it */
+	comm = c->comm_page;
+	assert_memory_equal(comm->signature, COMM_REGION_MAGIC,
+			    sizeof(comm->signature));
+	assert_int_equal(comm->cell_state, JAILHOUSE_CELL_RUNNING);
+	assert_int_equal(comm->gicd_base, GICD);
+	assert_int_equal(hc(0, JAILHOUSE_HC_CELL_GET_STATE, 1, 0),
+			 JAILHOUSE_CELL_RUNNING);
+	/* only the first CPU is switched on, at the reset address */
+	assert_true(per_cpu(2)->power_on);
+	assert_int_equal(per_cpu(2)->on_entry, CELL_ENTRY);
+	assert_false(per_cpu(3)->power_on);
+	assert_true(fake_cpu_power_up(per_cpu(2)));
+	assert_false(per_cpu(2)->parked);
+	assert_false(fake_cpu_power_up(per_cpu(3)));
+	assert_true(log_contains("Started cell \"a\""));
+	assert_int_equal(destroy(1), 0);
+	assert_int_equal(page_pool_used(), pool_after_enable);
+}
+
+static void test_destroy_running_cell(void **state)
+{
+	struct cell *c;
+
+	(void)state;
+	c = started_cell("a", 1 << 2 | 1 << 3);
+	assert_true(fake_cpu_power_up(per_cpu(2)));
+	/* the cell started its second CPU (PSCI CPU_ON) */
+	per_cpu(3)->power_on = true;
+	assert_true(fake_cpu_power_up(per_cpu(3)));
+	(void)c;
+
+	/* it does not answer: after msg_reply_timeout, stopped anyway */
+	assert_int_equal(destroy(1), 0);
+	assert_true(log_contains("did not answer the shutdown request in "
+				 "time: stopped anyway"));
+	assert_true(fake_arch.now_us >= 100000);
+	/* both CPUs were kicked out of the cell and parked */
+	assert_int_equal(fake_arch.kicks[2], 1);
+	assert_int_equal(fake_arch.kicks[3], 1);
+	assert_true(per_cpu(2)->parked && per_cpu(3)->parked);
+	assert_ptr_equal(per_cpu(3)->cell, &root_cell);
+	assert_int_equal(page_pool_used(), pool_after_enable);
+}
+
+static void test_shutdown_denied(void **state)
+{
+	(void)state;
+	started_cell("a", 1 << 2);
+	assert_true(fake_cpu_power_up(per_cpu(2)));
+	cell_reply = JAILHOUSE_MSG_REQUEST_DENIED;
+	assert_int_equal(destroy(1), -EPERM);
+	assert_true(log_contains("Cell 'a' denied the shutdown request"));
+	/* nothing stopped */
+	assert_int_equal(fake_arch.kicks[2], 0);
+	assert_false(per_cpu(2)->parked);
+	assert_non_null(cell_named("a"));
+
+	cell_reply = JAILHOUSE_MSG_REQUEST_APPROVED;
+	assert_int_equal(destroy(1), 0);
+	assert_true(per_cpu(2)->parked);
+	assert_int_equal(page_pool_used(), pool_after_enable);
+}
+
+static void test_locked_cell(void **state)
+{
+	struct cell_cfg b = cell_cfg("b", 2, 1 << 3, 1);
+	struct cell *a;
+
+	(void)state;
+	a = started_cell("a", 1 << 2);
+	a->comm_page->cell_state = JAILHOUSE_CELL_RUNNING_LOCKED;
+	assert_int_equal(create(&b), -EPERM);
+	a->comm_page->cell_state = JAILHOUSE_CELL_RUNNING;
+	assert_int_equal(create(&b), 0);
+	a->comm_page->cell_state = JAILHOUSE_CELL_RUNNING_LOCKED;
+	/* only the locked cell itself may go */
+	assert_int_equal(destroy(2), -EPERM);
+	cell_reply = JAILHOUSE_MSG_REQUEST_APPROVED;
+	assert_int_equal(destroy(1), 0);
+	assert_int_equal(destroy(2), 0);
+	assert_int_equal(page_pool_used(), pool_after_enable);
+}
+
+static void test_cpu_failure(void **state)
+{
+	struct trap_frame frame = { 0 };
+	struct cell *c;
+
+	(void)state;
+	c = started_cell("a", 1 << 2 | 1 << 3);
+	assert_true(fake_cpu_power_up(per_cpu(2)));
+	per_cpu(3)->power_on = true;
+	assert_true(fake_cpu_power_up(per_cpu(3)));
+	trace[0] = 0;
+
+	/* one CPU's violation: it parks, the cell still runs */
+	fake_arch.current = per_cpu(2);
+	cpu_fail(&frame, "test violation");
+	assert_true(log_contains("CPU 2 of cell 'a' parked: test "
+				 "violation"));
+	assert_true(per_cpu(2)->parked && per_cpu(2)->failed);
+	assert_int_equal(hc(0, JAILHOUSE_HC_CPU_GET_INFO, 2,
+			    JAILHOUSE_CPU_INFO_STATE), JAILHOUSE_CPU_FAILED);
+	assert_int_equal(hc(0, JAILHOUSE_HC_CELL_GET_STATE, 1, 0),
+			 JAILHOUSE_CELL_RUNNING);
+	assert_string_equal(trace, "");
+
+	/* the last one: the cell has failed, its peers are told once */
+	fake_arch.current = per_cpu(3);
+	cpu_fail(&frame, "test violation");
+	assert_int_equal(hc(0, JAILHOUSE_HC_CELL_GET_STATE, 1, 0),
+			 JAILHOUSE_CELL_FAILED);
+	assert_string_equal(trace, "gone:irqchip:a ");
+
+	/* a failed cell is destroyed without asking it */
+	assert_int_equal(destroy(1), 0);
+	assert_false(log_contains("did not answer"));
+	assert_false(per_cpu(2)->failed);
+	(void)c;
+	assert_int_equal(page_pool_used(), pool_after_enable);
+}
+
+static void test_cell_ends_itself(void **state)
+{
+	struct trap_frame frame = { 0 };
+
+	(void)state;
+	started_cell("a", 1 << 2 | 1 << 3);
+	assert_true(fake_cpu_power_up(per_cpu(2)));
+	per_cpu(3)->power_on = true;
+	assert_true(fake_cpu_power_up(per_cpu(3)));
+	trace[0] = 0;
+
+	/* PSCI SYSTEM_OFF on CPU 2: the cell ends, the machine does not */
+	cell_end_itself(per_cpu(2), &frame, "SYSTEM_OFF");
+	assert_true(log_contains("Cell 'a' shut itself down (SYSTEM_OFF on "
+				 "CPU 2)"));
+	assert_int_equal(hc(0, JAILHOUSE_HC_CELL_GET_STATE, 1, 0),
+			 JAILHOUSE_CELL_SHUT_DOWN);
+	assert_string_equal(trace, "gone:irqchip:a ");
+	assert_true(per_cpu(2)->parked);
+	/* its sibling was asked to stop, and was not waited for */
+	assert_true(per_cpu(3)->stop_requested);
+	assert_int_equal(fake_arch.kicks[3], 1);
+
+	/* a start brings it back: the first CPU again */
+	assert_int_equal(hc(0, JAILHOUSE_HC_CELL_START, 1, 0), 0);
+	assert_true(per_cpu(3)->parked);
+	assert_true(fake_cpu_power_up(per_cpu(2)));
+	assert_int_equal(destroy(1), 0);
+	assert_int_equal(page_pool_used(), pool_after_enable);
+}
+
+/* Create and destroy, many times: nothing accumulates. */
+static void test_cycles(void **state)
+{
+	struct cell_cfg cfg = cell_cfg("a", 1, 1 << 2 | 1 << 3, 0);
+	unsigned int n;
+
+	(void)state;
+	for (n = 0; n < 50; n++) {
+		assert_int_equal(create(&cfg), 0);
+		assert_int_equal(hc(0, JAILHOUSE_HC_CELL_SET_LOADABLE, 1, 0),
+				 0);
+		assert_int_equal(hc(0, JAILHOUSE_HC_CELL_START, 1, 0), 0);
+		assert_int_equal(destroy(1), 0);
+	}
+	assert_int_equal(page_pool_used(), pool_after_enable);
+	assert_ptr_equal(per_cpu(2)->cell, &root_cell);
+}
+
+#define CELL_TEST(test) cmocka_unit_test_setup_teardown(test, fresh, no_cells)
+
+int main(void)
+{
+	const struct CMUnitTest enable[] = {
+		cmocka_unit_test(test_enable_succeeds),
+		cmocka_unit_test(test_enable_bad_config),
+		cmocka_unit_test(test_enable_unit_fails),
+		cmocka_unit_test(test_enable_cpu_fails),
+		cmocka_unit_test(test_enable_wrong_place),
+	};
+	const struct CMUnitTest cell_tests[] = {
+		CELL_TEST(test_create_destroy),
+		CELL_TEST(test_two_cells),
+		CELL_TEST(test_create_refusals),
+		CELL_TEST(test_create_config_outside_root),
+		CELL_TEST(test_create_unit_fails),
+		CELL_TEST(test_create_out_of_memory),
+		CELL_TEST(test_not_from_a_cell),
+		CELL_TEST(test_hypercall_arguments),
+		CELL_TEST(test_load_and_start),
+		CELL_TEST(test_destroy_running_cell),
+		CELL_TEST(test_shutdown_denied),
+		CELL_TEST(test_locked_cell),
+		CELL_TEST(test_cpu_failure),
+		CELL_TEST(test_cell_ends_itself),
+		CELL_TEST(test_cycles),
+	};
+	int failed = cmocka_run_group_tests(enable, NULL, NULL);
+
+	return failed + cmocka_run_group_tests(cell_tests, enable_group, NULL);
+}
