@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Cells: create, load, start, destroy, and their sysfs directories
- * /sys/devices/jailhouse/cells/<id>.
+ * Cells: create, load, start, destroy.  Each is listed here and has a
+ * directory /sys/devices/jailhouse/cells/<id> (sysfs.c).
  *
  * A new cell's CPUs are taken offline in Linux first (Linux's PSCI
  * CPU_OFF parks them in the hypervisor) and brought back online after
@@ -24,280 +24,32 @@
 #define MAX_CELL_ID		255
 #define LOAD_CHUNK		(1 << 20)
 
-struct cell {
-	struct kobject kobj;
-	struct kobject *stats_kobj;
-	struct kobject *cpu_kobjs[NR_CPUS];	/* statistics/cpu<N> */
-	struct list_head entry;
-	unsigned int id;
-	char name[JAILHOUSE_CELL_NAME_MAXLEN + 1];
-	struct cpumask cpus;
-	struct cpumask cpus_offlined;	/* to bring back online */
-	struct jailhouse_cell_desc *config;	/* NULL for the root cell */
-	size_t config_size;
-};
-
 static LIST_HEAD(cells);
 /* static: its CPU set is needed even if its sysfs directory failed */
 static struct cell root_cell_store;
 static struct cell *const root_cell = &root_cell_store;
-
-static const char *const stat_names[JAILHOUSE_NUM_CPU_STATS] = {
-	"vmexits_total", "vmexits_mmio", "vmexits_management",
-	"vmexits_hypercall", "vmexits_maintenance", "vmexits_virt_irq",
-	"vmexits_virt_sgi", "vmexits_psci", "vmexits_smccc",
-};
 
 const struct cpumask *jailhouse_root_cpus(void)
 {
 	return &root_cell->cpus;
 }
 
-/* ---- sysfs ---- */
-
-static struct cell *kobj_cell(struct kobject *kobj)
-{
-	return container_of(kobj, struct cell, kobj);
-}
-
-static ssize_t name_show(struct kobject *kobj, struct kobj_attribute *attr,
-			 char *buf)
-{
-	return sysfs_emit(buf, "%s\n", kobj_cell(kobj)->name);
-}
-
-static const char *state_name(long state)
-{
-	switch (state) {
-	case JAILHOUSE_CELL_RUNNING:
-		return "running";
-	case JAILHOUSE_CELL_RUNNING_LOCKED:
-		return "running/locked";
-	case JAILHOUSE_CELL_SHUT_DOWN:
-		return "shut down";
-	case JAILHOUSE_CELL_FAILED:
-		return "failed";
-	case JAILHOUSE_CELL_FAILED_COMM_REV:
-		return "Comm ABI mismatch";
-	default:
-		return "invalid";
-	}
-}
-
-static long cell_state(const struct cell *cell)
-{
-	if (!cell->id)
-		return JAILHOUSE_CELL_RUNNING;
-	return jailhouse_call_arg1(JAILHOUSE_HC_CELL_GET_STATE, cell->id);
-}
-
-static ssize_t state_show(struct kobject *kobj, struct kobj_attribute *attr,
-			  char *buf)
-{
-	long state = -EINVAL;
-
-	mutex_lock(&jailhouse_lock);
-	if (jailhouse_enabled)
-		state = cell_state(kobj_cell(kobj));
-	mutex_unlock(&jailhouse_lock);
-	return sysfs_emit(buf, "%s\n", state_name(state));
-}
-
-static bool is_list_attr(const struct kobj_attribute *attr)
-{
-	return !!strstr(attr->attr.name, "_list");
-}
-
-static ssize_t cpus_assigned_show(struct kobject *kobj,
-				  struct kobj_attribute *attr, char *buf)
-{
-	return sysfs_emit(buf, is_list_attr(attr) ? "%*pbl\n" : "%*pb\n",
-			  cpumask_pr_args(&kobj_cell(kobj)->cpus));
-}
-
-static ssize_t cpus_failed_show(struct kobject *kobj,
-				struct kobj_attribute *attr, char *buf)
-{
-	struct cell *cell = kobj_cell(kobj);
-	struct cpumask failed;
-	unsigned int cpu;
-
-	cpumask_clear(&failed);
-	mutex_lock(&jailhouse_lock);
-	if (jailhouse_enabled)
-		for_each_cpu(cpu, &cell->cpus)
-			if (jailhouse_call_arg2(JAILHOUSE_HC_CPU_GET_INFO, cpu,
-						JAILHOUSE_CPU_INFO_STATE) ==
-			    JAILHOUSE_CPU_FAILED)
-				cpumask_set_cpu(cpu, &failed);
-	mutex_unlock(&jailhouse_lock);
-	return sysfs_emit(buf, is_list_attr(attr) ? "%*pbl\n" : "%*pb\n",
-			  cpumask_pr_args(&failed));
-}
-
-static struct kobj_attribute cell_attrs[] = {
-	__ATTR_RO(name),
-	__ATTR_RO(state),
-	__ATTR(cpus_assigned, 0444, cpus_assigned_show, NULL),
-	__ATTR(cpus_assigned_list, 0444, cpus_assigned_show, NULL),
-	__ATTR(cpus_failed, 0444, cpus_failed_show, NULL),
-	__ATTR(cpus_failed_list, 0444, cpus_failed_show, NULL),
-};
-
-static struct attribute *cell_attr_list[ARRAY_SIZE(cell_attrs) + 1];
-
-static const struct attribute_group cell_group = {
-	.attrs = cell_attr_list,
-};
-
-static const struct attribute_group *cell_groups[] = { &cell_group, NULL };
-
-static long cpu_stat(unsigned int cpu, unsigned int stat)
-{
-	return jailhouse_call_arg2(JAILHOUSE_HC_CPU_GET_INFO, cpu,
-				   JAILHOUSE_CPU_INFO_STAT_BASE + stat);
-}
-
-/*
- * Statistic @attr: in statistics/ the sum over the cell's CPUs, in
- * statistics/cpu<N>/ that CPU's value (negative ones shown as 0).
- */
-static ssize_t stat_show(struct kobject *kobj, struct kobj_attribute *attr,
-			 char *buf)
-{
-	bool per_cpu = !strncmp(kobject_name(kobj), "cpu", 3);
-	struct cell *cell = kobj_cell(per_cpu ? kobj->parent->parent :
-				      kobj->parent);
-	unsigned long sum = 0;
-	unsigned int stat, cpu;
-	long value;
-
-	for (stat = 0; stat < JAILHOUSE_NUM_CPU_STATS; stat++)
-		if (!strcmp(attr->attr.name, stat_names[stat]))
-			break;
-	mutex_lock(&jailhouse_lock);
-	if (!jailhouse_enabled)
-		goto out;
-	if (per_cpu && !kstrtouint(kobject_name(kobj) + 3, 10, &cpu)) {
-		value = cpu_stat(cpu, stat);
-		sum = value > 0 ? value : 0;
-		goto out;
-	}
-	for_each_cpu(cpu, &cell->cpus) {
-		value = cpu_stat(cpu, stat);
-		if (value > 0)
-			sum += value;
-	}
-out:
-	mutex_unlock(&jailhouse_lock);
-	return sysfs_emit(buf, "%lu\n", sum);
-}
-
-static struct kobj_attribute stat_attrs[JAILHOUSE_NUM_CPU_STATS];
-static struct attribute *stat_attr_list[JAILHOUSE_NUM_CPU_STATS + 1];
-
-static const struct attribute_group stats_group = {
-	.attrs = stat_attr_list,
-};
-
-static void init_attr_lists(void)
-{
-	unsigned int n;
-
-	for (n = 0; n < ARRAY_SIZE(cell_attrs); n++)
-		cell_attr_list[n] = &cell_attrs[n].attr;
-	for (n = 0; n < JAILHOUSE_NUM_CPU_STATS; n++) {
-		stat_attrs[n] = (struct kobj_attribute)
-			__ATTR(_, 0444, stat_show, NULL);
-		stat_attrs[n].attr.name = stat_names[n];
-		stat_attr_list[n] = &stat_attrs[n].attr;
-	}
-}
-
-static void cell_release(struct kobject *kobj)
-{
-	struct cell *cell = kobj_cell(kobj);
-
-	kfree(cell->config);
-	kfree(cell);
-}
-
-static struct kobj_type cell_type = {
-	.release = cell_release,
-	.sysfs_ops = &kobj_sysfs_ops,
-	.default_groups = cell_groups,
-};
-
-static void root_cell_release(struct kobject *kobj)
-{
-}
-
-static struct kobj_type root_cell_type = {
-	.release = root_cell_release,
-	.sysfs_ops = &kobj_sysfs_ops,
-	.default_groups = cell_groups,
-};
+/* ---- the list ---- */
 
 /*
  * List @cell and make it visible in sysfs.  It is listed even if sysfs
  * fails: unregister_cell() frees it either way.
  */
-static void remove_cpu_dirs(struct cell *cell)
-{
-	unsigned int cpu;
-
-	for (cpu = 0; cpu < NR_CPUS; cpu++) {
-		kobject_put(cell->cpu_kobjs[cpu]);
-		cell->cpu_kobjs[cpu] = NULL;
-	}
-}
-
-/* statistics/cpu<N> for the CPUs the cell has now. */
-static void update_cpu_dirs(struct cell *cell)
-{
-	struct kobject *kobj;
-	unsigned int cpu;
-	char name[16];
-
-	remove_cpu_dirs(cell);
-	if (!cell->stats_kobj)
-		return;
-	for_each_cpu(cpu, &cell->cpus) {
-		snprintf(name, sizeof(name), "cpu%u", cpu);
-		kobj = kobject_create_and_add(name, cell->stats_kobj);
-		if (kobj && sysfs_create_group(kobj, &stats_group)) {
-			kobject_put(kobj);
-			kobj = NULL;
-		}
-		cell->cpu_kobjs[cpu] = kobj;
-	}
-}
-
 static int register_cell(struct cell *cell)
 {
-	int err;
-
 	list_add_tail(&cell->entry, &cells);
-	err = kobject_init_and_add(&cell->kobj, cell == root_cell ?
-				   &root_cell_type : &cell_type,
-				   jailhouse_cells_kobj, "%u", cell->id);
-	if (err)
-		return err;
-	cell->stats_kobj = kobject_create_and_add("statistics", &cell->kobj);
-	if (!cell->stats_kobj ||
-	    sysfs_create_group(cell->stats_kobj, &stats_group))
-		return -ENOMEM;
-	update_cpu_dirs(cell);
-	kobject_uevent(&cell->kobj, KOBJ_ADD);
-	return 0;
+	return jailhouse_sysfs_cell_register(cell);
 }
 
 static void unregister_cell(struct cell *cell)
 {
 	list_del(&cell->entry);
-	remove_cpu_dirs(cell);
-	kobject_put(cell->stats_kobj);
-	kobject_put(&cell->kobj);
+	jailhouse_sysfs_cell_unregister(cell);
 }
 
 int jailhouse_cells_register_root(const struct jailhouse_system *config)
@@ -305,8 +57,6 @@ int jailhouse_cells_register_root(const struct jailhouse_system *config)
 	const struct jailhouse_cell_desc *desc = &config->root_cell;
 	unsigned int cpu;
 
-	if (!cell_attr_list[0])
-		init_attr_lists();
 	memset(root_cell, 0, sizeof(*root_cell));
 	for_each_bit8(cpu, jailhouse_cell_cpu_set(desc), desc->cpu_set_size * 8)
 		if (cpu < nr_cpu_ids)
@@ -386,20 +136,10 @@ static unsigned int free_cell_id(void)
 /* The shared checker on the new cell among all there are. */
 static int check_cell_config(struct cell *new)
 {
-	struct check_report rep = { 0 };
-	struct config_checker chk = {
-		.report = report_problem,
-		.priv = &rep,
-	};
-	struct config_file sys = {
-		.name = "system configuration",
-		.data = jailhouse_sysconfig,
-		.size = jailhouse_sysconfig_size,
-	};
 	struct config_file *files;
 	unsigned int count = 0;
 	struct cell *cell;
-	int err = 0;
+	int err;
 
 	files = kcalloc(MAX_CELL_ID + 1, sizeof(*files), GFP_KERNEL);
 	if (!files)
@@ -414,8 +154,7 @@ static int check_cell_config(struct cell *new)
 	files[count].name = new->name;
 	files[count].data = new->config;
 	files[count++].size = new->config_size;
-	if (config_check(&chk, &sys, files, count))
-		err = -EINVAL;
+	err = jailhouse_check_cell_configs(files, count);
 	kfree(files);
 	return err;
 }
@@ -551,7 +290,7 @@ int jailhouse_cmd_cell_create(struct jailhouse_cell_create __user *arg)
 		goto out_cpus;
 	}
 	cpumask_andnot(&root_cell->cpus, &root_cell->cpus, &cell->cpus);
-	update_cpu_dirs(root_cell);
+	jailhouse_sysfs_cell_cpus_changed(root_cell);
 	err = register_cell(cell);
 	if (err)
 		pr_warn("jailhouse: no sysfs entries for cell '%s'\n",
@@ -679,7 +418,7 @@ int jailhouse_cmd_cell_load(struct jailhouse_cell_load __user *arg)
 		return PTR_ERR(cell);
 	if (copy_from_user(&load, arg, sizeof(load)))
 		return -EFAULT;
-	state = cell_state(cell);
+	state = jailhouse_cell_state(cell->id);
 	if (load.num_preload_images && (state == JAILHOUSE_CELL_RUNNING ||
 	    state == JAILHOUSE_CELL_RUNNING_LOCKED)) {
 		set_error("cell '%s' is running: shut it down first (jailhouse "
@@ -734,7 +473,7 @@ static int destroy_cell(struct cell *cell)
 		return err;
 	}
 	cpumask_or(&root_cell->cpus, &root_cell->cpus, &cell->cpus);
-	update_cpu_dirs(root_cell);
+	jailhouse_sysfs_cell_cpus_changed(root_cell);
 	pr_info("Destroyed Jailhouse cell \"%s\"\n", cell->name);
 	bring_cpus_back(cell);
 	unregister_cell(cell);

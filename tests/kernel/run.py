@@ -10,6 +10,10 @@
   make the same changes as the checked ones.
 - Every patch is a git format-patch file with a commit message that says
   why.
+- The parts of jailhouse.ko call each other one way: driver/jailhouse.h
+  lists them lowest first, the list names exactly the objects of
+  driver/Kbuild, and no part uses a function or variable of a part listed
+  after it.  Breaking the list or adding an upward call is shown to fail.
 """
 import os
 import re
@@ -21,6 +25,7 @@ sys.path.insert(0, os.path.join(TOP, "scripts"))
 import benchlib as bench  # noqa: E402
 
 PATCHES = os.path.join(TOP, "patches", "linux")
+DRIVER = os.path.join(TOP, "driver")
 
 # Written down from shared/reference/boards.md, not derived from the
 # patches: (version, dtb, node, base, size).
@@ -46,16 +51,17 @@ EXPECTED += [
 
 
 class Checks:
-    def __init__(self):
+    def __init__(self, verbose=True):
         self.passed = self.failed = 0
+        self.verbose = verbose
 
     def report(self, ok, what, detail=""):
         if ok:
             self.passed += 1
-            print(f"PASS {what}")
         else:
             self.failed += 1
-            print(f"FAIL {what}: {detail}")
+        if self.verbose:
+            print(f"PASS {what}" if ok else f"FAIL {what}: {detail}")
 
 
 def fdtget(dtb, *args):
@@ -159,10 +165,149 @@ def check_format(checks):
                           "commit message", "no From/Subject or no message body")
 
 
+# ---------------------------------------------------------------- driver
+
+def c_code(text):
+    """@text without comments, literals and preprocessor lines."""
+    text = re.sub(r"/\*.*?\*/|//[^\n]*", " ", text, flags=re.S)
+    text = re.sub(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'', '""', text)
+    text = re.sub(r"\\\n", " ", text)
+    return re.sub(r"^\s*#[^\n]*", "", text, flags=re.M)
+
+
+def definitions(text):
+    """The names a source defines for other files: its file-scope,
+    non-static functions and variables."""
+    names, chunk, depth, outer = set(), "", 0, ""
+    for ch in c_code(text):
+        if depth == 0 and ch in ";{":
+            head = chunk.strip()
+            chunk = ""
+            if ch == "{":
+                depth = 1
+                # "static struct { ... } x;" goes on after the braces
+                outer = "" if "(" in head.split("=")[0] else head + " {}"
+            m = re.match(r"DEFINE_\w+\(\s*(\w+)", head)
+            if m:
+                names.add(m.group(1))
+            elif re.match(r"(static|typedef|extern)\b", head) or not head:
+                continue
+            elif ch == "{" and "(" in head.split("=")[0]:
+                names.add(re.findall(r"(\w+)\s*\(", head)[0])
+            elif ch == ";" and "(" not in head:
+                # the declared name, not a bare "struct x {}"
+                names.update(re.findall(r"(\w+)\s*(?:\[[^]]*\]\s*)?"
+                                        r"(?:=|$)", head.split("{}")[-1]))
+        elif ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            chunk = outer if depth == 0 else ""
+        elif depth == 0:
+            chunk += ch
+    return names
+
+
+def driver_sources(driver):
+    """{file: text} of the jailhouse.ko parts in driver/Kbuild; a part's
+    text includes the sources it #includes."""
+    kbuild = open(os.path.join(driver, "Kbuild")).read().replace("\\\n", " ")
+    objs = re.search(r"^jailhouse-y\s*:=(.*)$", kbuild, re.M).group(1)
+    sources = {}
+    for obj in objs.split():
+        name = obj[:-2] + ".c"
+        text = open(os.path.join(driver, name)).read()
+        for inc in re.findall(r'^#include "(\S+\.c)"', text, re.M):
+            text += open(os.path.join(driver, inc)).read()
+        sources[name] = text
+    return sources
+
+
+def driver_order(header):
+    """The parts as jailhouse.h's opening comment lists them."""
+    comment = header.split("#ifndef", 1)[0]
+    return re.findall(r"^ \*   (\S+\.c) ", comment, re.M)
+
+
+def check_driver_layers(checks, sources, header):
+    order = driver_order(header)
+    checks.report(sorted(order) == sorted(sources), "driver: jailhouse.h "
+                  "lists exactly the parts of jailhouse.ko in driver/Kbuild",
+                  f"listed {sorted(order)}, built {sorted(sources)}")
+    owner = {}
+    for name, text in sources.items():
+        for sym in definitions(text):
+            owner[sym] = name
+    upward = []
+    for name, text in sources.items():
+        used = set(re.findall(r"\b\w+\b", c_code(text)))
+        for sym in sorted(used):
+            other = owner.get(sym)
+            if other and other != name and (
+                    other not in order or name not in order or
+                    order.index(other) > order.index(name)):
+                upward.append(f"{name} uses {sym} of {other}")
+    checks.report(owner and not upward, "driver: no part of jailhouse.ko "
+                  "uses a part listed after it in jailhouse.h",
+                  "; ".join(upward) or "no definitions found")
+
+
+def swap(text, a, b):
+    """@text with the words @a and @b exchanged."""
+    return re.sub(r"\b(%s|%s)\b" % (re.escape(a), re.escape(b)),
+                  lambda m: b if m.group(1) == a else a, text)
+
+
+# (what is broken, {file: how}): each makes check_driver_layers fail
+DRIVER_BREAKAGES = [
+    ("pci.c calls cell.c", {"pci.c": lambda t: t.replace(
+        "\tif (overlay_id < 0)\n\t\treturn;",
+        "\tif (overlay_id < 0)\n\t\treturn;\n"
+        "\tjailhouse_destroy_all_cells();", 1)}),
+    ("hypervisor.c calls sysfs.c", {"hypervisor.c": lambda t: t.replace(
+        "\thv_console = ring;",
+        "\thv_console = ring;\n\tjailhouse_sysfs_dev();", 1)}),
+    ("pci.c reads a variable of cell.c", {
+        "cell.c": lambda t: t.replace("static LIST_HEAD(cells);",
+                                      "static LIST_HEAD(cells);\n"
+                                      "unsigned int jailhouse_num_cells;", 1),
+        "pci.c": lambda t: t.replace("\tint err;\n\n\tif (overlay_id",
+                                     "\tint err = jailhouse_num_cells;\n\n"
+                                     "\tif (overlay_id", 1)}),
+    ("jailhouse.h lists cell.c below sysfs.c", {
+        "jailhouse.h": lambda t: swap(t, "sysfs.c", "cell.c")}),
+    ("jailhouse.h misses a part", {"jailhouse.h": lambda t: re.sub(
+        r"^ \*   pci\.c .*\n", "", t, count=1, flags=re.M)}),
+]
+
+
+def check_driver(checks):
+    sources = driver_sources(DRIVER)
+    header = open(os.path.join(DRIVER, "jailhouse.h")).read()
+    check_driver_layers(checks, sources, header)
+    baseline = Checks(verbose=False)
+    check_driver_layers(baseline, sources, header)
+    for what, breakages in DRIVER_BREAKAGES:
+        files = dict(sources, **{"jailhouse.h": header})
+        changed = True
+        for name, breakage in breakages.items():
+            text = breakage(files[name])
+            changed &= text != files[name]
+            files[name] = text
+        quiet = Checks(verbose=False)
+        check_driver_layers(quiet, {n: t for n, t in files.items()
+                                    if n != "jailhouse.h"},
+                            files["jailhouse.h"])
+        checks.report(changed and quiet.failed > 0 and not baseline.failed,
+                      f"driver: the check catches it: {what}",
+                      "the check passed" if changed else
+                      "a file has changed: update DRIVER_BREAKAGES")
+
 def main():
     checks = Checks()
     check_format(checks)
     check_66(checks)
+    check_driver(checks)
     for version in ("6.1", "6.12"):
         try:
             kdir = bench.kernel_dir(version)
