@@ -17,38 +17,6 @@
 #include <jailhouse/string.h>
 #include <asm/sysregs.h>
 
-#define GICD_CTLR		0x0000
-#define GICD_TYPER		0x0004
-#define GICD_IIDR		0x0008
-#define GICD_IGROUPR		0x0080
-#define GICD_ISENABLER		0x0100
-#define GICD_ICENABLER		0x0180
-#define GICD_ISPENDR		0x0200
-#define GICD_ICPENDR		0x0280
-#define GICD_ISACTIVER		0x0300
-#define GICD_ICACTIVER		0x0380
-#define GICD_ICACTIVER_END	0x0400
-#define GICD_IPRIORITYR		0x0400
-#define GICD_IPRIORITYR_END	0x0800
-#define GICD_ICFGR		0x0c00
-#define GICD_ICFGR_END		0x0d00
-#define GICD_IGRPMODR		0x0d00
-#define GICD_IGRPMODR_END	0x0d80
-#define GICD_IROUTER		0x6100	/* of INTID 32 */
-#define GICD_IROUTER_END	0x7fe0
-#define GICD_ID_REGS		0xffd0
-
-#define GICR_TYPER		0x0008
-#define GICR_TYPER_LAST		BIT(4)
-#define GICR_SGI_BASE		0x10000
-#define GICR_ISENABLER0		0x0100
-#define GICR_ICENABLER0		0x0180
-#define GICR_ISPENDR0		0x0200
-#define GICR_ICPENDR0		0x0280
-#define GICR_ISACTIVER0		0x0300
-#define GICR_ICACTIVER0		0x0380
-#define GICR_IPRIORITYR		0x0400
-
 #define ICH_HCR_EN		BIT(0)
 #define ICH_HCR_UIE		BIT(1)
 #define ICH_LR_PENDING		(1UL << 62)
@@ -647,7 +615,7 @@ static u64 first_cpu_affinity(const struct cell *cell)
 
 static void route_spi(unsigned int intid, u64 mpidr)
 {
-	*(volatile u64 *)(gicd + GICD_IROUTER + (intid - 32) * 8) =
+	*(volatile u64 *)(gicd + GICD_IROUTER + intid * 8) =
 		mpidr & MPIDR_AFF_MASK;
 }
 
@@ -960,7 +928,7 @@ static enum mmio_result gicd_router_access(void *arg, struct per_cpu *cpu,
 					   struct mmio_access *mmio)
 {
 	u64 reg = gicd_reg(mmio);
-	unsigned int intid = 32 + (reg - GICD_IROUTER) / 8;
+	unsigned int intid = (reg - GICD_IROUTER) / 8;
 	volatile u8 *addr = gicd + reg;
 
 	(void)arg;
@@ -1103,16 +1071,16 @@ static enum mmio_result gicr_access(void *arg, struct per_cpu *cpu,
 		/* another cell's CPU, or none: identification only */
 		if (!mmio->is_write)
 			mmio->value = reg == GICR_TYPER ||
-				reg >= GICD_ID_REGS ?
+				reg >= GICR_ID_REGS ?
 				mmio_read(addr, mmio->size) : 0;
 		return MMIO_HANDLED;
 	}
-	if (reg >= GICR_SGI_BASE + GICD_IGROUPR &&
-	    reg < GICR_SGI_BASE + GICD_ICACTIVER_END) {
+	if (reg >= GICR_SGI_BASE + GICR_IGROUPR0 &&
+	    reg < GICR_SGI_BASE + GICR_ICACTIVER_END) {
 		if (mmio->size != 4)
 			return mmio_refuse(cpu, mmio, &(struct mmio_region) {
-				.start = frame + GICR_SGI_BASE + GICD_IGROUPR,
-				.size = GICD_ICACTIVER_END - GICD_IGROUPR,
+				.start = frame + GICR_SGI_BASE + GICR_IGROUPR0,
+				.size = GICR_ICACTIVER_END - GICR_IGROUPR0,
 				.widths = MMIO_W32,
 			});
 		if (reg == GICR_SGI_BASE + GICR_ISPENDR0 ||
@@ -1124,7 +1092,7 @@ static enum mmio_result gicr_access(void *arg, struct per_cpu *cpu,
 			masked_access(addr, mmio,
 				      ~(u64)gic_reserved_private_irqs() &
 				      0xffffffff,
-				      reg < GICR_SGI_BASE + GICD_ISENABLER);
+				      reg < GICR_SGI_BASE + GICR_ISENABLER0);
 		return MMIO_HANDLED;
 	}
 	if (mmio->is_write)
@@ -1151,7 +1119,7 @@ static const struct {
 	{ GICD_IPRIORITYR_END, MMIO_W_ANY, GICD_ZERO },
 	{ GICD_ICFGR, MMIO_W32, GICD_FIELDS },
 	{ GICD_IGRPMODR_END, MMIO_W_ANY, GICD_ZERO },
-	{ GICD_IROUTER, MMIO_W32 | MMIO_W64, GICD_ROUTER },
+	{ GICD_IROUTER + 32 * 8, MMIO_W32 | MMIO_W64, GICD_ROUTER },
 	{ GICD_IROUTER_END, MMIO_W32, GICD_ID },
 };
 
