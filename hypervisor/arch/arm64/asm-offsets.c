@@ -12,8 +12,9 @@
 
 #define DEFINE(sym, val) \
 	asm volatile("\n.ascii \"->" #sym " %0\"" : : "i" (val))
-#define OFFSET(sym, type, member)	DEFINE(sym, __builtin_offsetof(type, member))
-#define SIZE(sym, type)			DEFINE(sym, sizeof(type))
+#define OFFSET(sym, type, member) \
+	DEFINE(sym, __builtin_offsetof(type, member))
+#define SIZE(sym, type)		DEFINE(sym, sizeof(type))
 
 void asm_offsets(void);
 
