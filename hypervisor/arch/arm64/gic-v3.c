@@ -1050,10 +1050,55 @@ static struct per_cpu *redistributor_owner(unsigned long frame,
 }
 
 /*
- * The redistributors, one region: an own CPU's frames pass through but
- * for the SGI and PPI state, which is filtered; their 1-bit registers
- * take aligned 32-bit accesses only, refused before anything is touched.
- * Other frames show their identification only.
+ * The widths a redistributor's registers take (IHI 0069, "GIC
+ * memory-mapped register access"): aligned 32-bit accesses everywhere,
+ * to the 64-bit registers (either half) too; 64-bit accesses to those
+ * alone, byte accesses to GICR_IPRIORITYR alone.  Reserved and
+ * IMPLEMENTATION DEFINED space takes what a 32-bit register takes.  The
+ * 64-bit registers, a bit each by their offset / 8, all lie in RD_base's
+ * first 512 bytes.
+ */
+#define GICR_64BIT_REGS							\
+	(BIT(GICR_TYPER / 8) | BIT(GICR_SETLPIR / 8) |			\
+	 BIT(GICR_CLRLPIR / 8) | BIT(GICR_PROPBASER / 8) |		\
+	 BIT(GICR_PENDBASER / 8) | BIT(GICR_INVLPIR / 8) |		\
+	 BIT(GICR_INVALLR / 8))
+
+static unsigned int gicr_widths(u64 reg)
+{
+	if (reg < 64 * 8 && (GICR_64BIT_REGS & BIT(reg / 8)))
+		return MMIO_W32 | MMIO_W64;
+	if (reg - (GICR_SGI_BASE + GICR_IPRIORITYR) <
+	    GICR_IPRIORITYR_END - GICR_IPRIORITYR)
+		return MMIO_W8 | MMIO_W32;
+	return MMIO_W32;
+}
+
+/*
+ * Refuses @mmio, at @reg of a frame, if that register does not take its
+ * width; the line names the 32-bit word the access falls in.
+ */
+static bool gicr_bad_width(struct per_cpu *cpu,
+			   const struct mmio_access *mmio, u64 reg)
+{
+	unsigned int widths = gicr_widths(reg);
+	struct mmio_region r;		/* what mmio_refuse reads of it */
+
+	if (widths & mmio->size)
+		return false;
+	r.size = 4;
+	r.start = mmio->address & ~3UL;
+	r.widths = widths;
+	r.flags = 0;
+	mmio_refuse(cpu, mmio, &r);
+	return true;
+}
+
+/*
+ * The redistributors, one region: every access is checked against the
+ * width of its register first (gicr_widths), before anything is touched.
+ * An own CPU's frames pass through but for the SGI and PPI state, which
+ * is filtered.  Other frames show their identification only.
  */
 static enum mmio_result gicr_access(void *arg, struct per_cpu *cpu,
 				    struct mmio_access *mmio)
@@ -1062,11 +1107,13 @@ static enum mmio_result gicr_access(void *arg, struct per_cpu *cpu,
 	unsigned long frame = (unsigned long)gicr +
 		(offset & ~(GICR_FRAME_SIZE - 1));
 	u64 reg = offset & (GICR_FRAME_SIZE - 1);
-	struct per_cpu *owner = redistributor_owner(frame,
-						    offset / GICR_FRAME_SIZE);
+	struct per_cpu *owner;
 	volatile u8 *addr = (volatile u8 *)frame + reg;
 
 	(void)arg;
+	if (gicr_bad_width(cpu, mmio, reg))
+		return MMIO_VIOLATION;
+	owner = redistributor_owner(frame, offset / GICR_FRAME_SIZE);
 	if (!owner || owner->cell != cpu->cell) {
 		/* another cell's CPU, or none: identification only */
 		if (!mmio->is_write)
@@ -1077,12 +1124,6 @@ static enum mmio_result gicr_access(void *arg, struct per_cpu *cpu,
 	}
 	if (reg >= GICR_SGI_BASE + GICR_IGROUPR0 &&
 	    reg < GICR_SGI_BASE + GICR_ICACTIVER_END) {
-		if (mmio->size != 4)
-			return mmio_refuse(cpu, mmio, &(struct mmio_region) {
-				.start = frame + GICR_SGI_BASE + GICR_IGROUPR0,
-				.size = GICR_ICACTIVER_END - GICR_IGROUPR0,
-				.widths = MMIO_W32,
-			});
 		if (reg == GICR_SGI_BASE + GICR_ISPENDR0 ||
 		    reg == GICR_SGI_BASE + GICR_ICPENDR0)
 			sgi_pending_access(cpu, owner, mmio,
