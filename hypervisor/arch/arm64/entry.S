@@ -103,6 +103,11 @@ arch_entry:
 	/* back at EL1, x0 = 0 or a negative error code */
 	ret
 
+/* The stack grows down from the end of a CPU's area to its struct per_cpu. */
+	.if	PERCPU_STRUCT_SIZE > PERCPU_SIZE / 2
+	.error	"entry.S: struct per_cpu takes more than half of its area"
+	.endif
+
 /*
  * EL2, MMU off.  x0 = cpu_id, x1 = physical base of the image.
  * x18-x30 belong to Linux and survive; the C code keeps x18 (-ffixed-x18).
