@@ -8,7 +8,10 @@
 
 #include "hypercall.h"
 
-#define JAILHOUSE_HVC_INSN	"hvc #0x4a48"
+/* "hvc #0x4a48", spelt from JAILHOUSE_HVC_CODE */
+#define JAILHOUSE_STRINGIFY_(x)	#x
+#define JAILHOUSE_STRINGIFY(x)	JAILHOUSE_STRINGIFY_(x)
+#define JAILHOUSE_HVC_INSN	"hvc #" JAILHOUSE_STRINGIFY(JAILHOUSE_HVC_CODE)
 
 static inline long jailhouse_call(unsigned long code)
 {

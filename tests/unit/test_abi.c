@@ -13,6 +13,7 @@
 #include <jailhouse/cell-config.h>
 #include <jailhouse/header.h>
 #include <jailhouse/hypercall.h>
+#include <jailhouse/hypercall-arm64.h>
 #include <jailhouse/ioctl.h>
 
 #define OFF(type, field)	offsetof(struct type, field)
@@ -210,6 +211,13 @@ static void test_ioctls(void **state)
 	assert_int_equal(OFF(jailhouse_preload_image, target_address), 16);
 }
 
+/* The instruction cells issue is spelt from the immediate traps.c checks. */
+static void test_hvc_insn(void **state)
+{
+	(void)state;
+	assert_string_equal(JAILHOUSE_HVC_INSN, "hvc #0x4a48");
+}
+
 static void test_numbers(void **state)
 {
 	(void)state;
@@ -262,6 +270,7 @@ int main(void)
 		cmocka_unit_test(test_header_and_comm_region),
 		cmocka_unit_test(test_ioctls),
 		cmocka_unit_test(test_numbers),
+		cmocka_unit_test(test_hvc_insn),
 		cmocka_unit_test(test_config_size),
 	};
 

@@ -722,12 +722,160 @@ static void test_gicr_bad_width_refused(void **state)
 	assert_int_equal(reg32(icenabler0, 0), 0xff & ~(1U << SGI_INJECT));
 }
 
+/*
+ * A redistributor access of CPU 0 at @offset of the window: handled, or
+ * refused (last_denied) with nothing of either frame touched.
+ */
+static bool gicr_access(u64 offset, unsigned int size, bool is_write,
+			u64 *value)
+{
+	struct mmio_access mmio = {
+		.size = size, .is_write = is_write, .value = *value,
+	};
+	bool handled = gic_mmio_access(per_cpu(0), (u64)gicr_mem + offset,
+				       &mmio);
+
+	*value = mmio.value;
+	return handled;
+}
+
+/* Refused, one line, the value unread, no byte of either frame changed. */
+static void assert_gicr_refused(u64 offset, unsigned int size, bool is_write)
+{
+	static u8 copy[2 * GICR_FRAME_SIZE];
+	u64 value = 0x0123456789abcdefUL;
+
+	memcpy(copy, gicr_mem, sizeof(copy));
+	num_logs = 0;
+	assert_false(gicr_access(offset, size, is_write, &value));
+	assert_true(last_denied);
+	assert_int_equal(num_logs, 1);
+	assert_non_null(strstr(last_log, "-byte data "));
+	assert_int_equal(value, 0x0123456789abcdefUL);
+	assert_memory_equal(gicr_mem, copy, sizeof(copy));
+}
+
+/*
+ * Every class of redistributor register refuses the widths the GICv3
+ * architecture does not give it, and a misaligned access, before the
+ * hardware is touched: a write (of no zero byte) changes no byte of
+ * either frame, a read leaves the value as it was, one line says what
+ * the access was.  The
+ * other CPU's frame (identification only) refuses them the same way.
+ */
+static void test_gicr_bad_geometry_refused(void **state)
+{
+	static const struct { u64 offset; unsigned int size; } bad[] = {
+		{ GICR_CTLR, 1 }, { GICR_CTLR, 2 }, { GICR_CTLR, 8 },
+		{ GICR_CTLR + 2, 4 },				/* misaligned */
+		{ GICR_IIDR, 2 },
+		{ GICR_TYPER, 1 }, { GICR_TYPER + 4, 2 },
+		{ GICR_TYPER + 4, 8 },				/* misaligned */
+		{ GICR_STATUSR, 8 }, { GICR_STATUSR, 1 },
+		{ GICR_WAKER, 2 }, { GICR_WAKER, 8 },
+		{ GICR_SETLPIR, 2 }, { GICR_CLRLPIR + 4, 1 },
+		{ GICR_PROPBASER, 1 }, { GICR_PENDBASER + 6, 2 },
+		{ GICR_PENDBASER + 4, 8 },			/* misaligned */
+		{ GICR_INVLPIR, 2 }, { GICR_INVALLR + 1, 1 },
+		{ GICR_SYNCR, 8 }, { GICR_SYNCR, 1 },
+		{ 0x0100, 8 },					/* reserved */
+		{ 0xc000, 2 },			/* IMPLEMENTATION DEFINED */
+		{ GICR_ID_REGS + 0x18, 1 },			/* GICR_PIDR2 */
+		{ GICR_ID_REGS, 8 },
+		{ GICR_SGI_BASE, 8 },
+		{ GICR_SGI_BASE + GICR_IGROUPR0, 8 },
+		{ GICR_SGI_BASE + GICR_ISENABLER0 + 1, 1 },
+		{ GICR_SGI_BASE + GICR_ICPENDR0, 2 },
+		{ GICR_SGI_BASE + GICR_ICACTIVER0, 8 },
+		{ GICR_SGI_BASE + GICR_IPRIORITYR, 2 },
+		{ GICR_SGI_BASE + GICR_IPRIORITYR + 8, 8 },
+		{ GICR_SGI_BASE + GICR_IPRIORITYR + 2, 4 },	/* misaligned */
+		{ GICR_SGI_BASE + GICR_ICFGR0, 1 },
+		{ GICR_SGI_BASE + GICR_ICFGR0 + 4, 2 },		/* ICFGR1 */
+		{ GICR_SGI_BASE + GICR_ICFGR0, 8 },
+		{ GICR_SGI_BASE + GICR_IGRPMODR0, 1 },
+		{ GICR_SGI_BASE + GICR_NSACR, 8 },
+	};
+	unsigned int n, frame;
+	u64 value;
+
+	(void)state;
+	for (n = 0; n < ARRAY_SIZE(bad); n++)
+		for (frame = 0; frame < 2; frame++) {
+			assert_gicr_refused(frame * GICR_FRAME_SIZE +
+					    bad[n].offset, bad[n].size, false);
+			assert_gicr_refused(frame * GICR_FRAME_SIZE +
+					    bad[n].offset, bad[n].size, true);
+		}
+	/* the line says which widths the register takes */
+	value = 0;
+	gicr_access(GICR_TYPER, 2, false, &value);
+	assert_non_null(strstr(last_log, "2-byte data read at"));
+	assert_non_null(strstr(last_log, "takes aligned accesses of 4 or 8 "
+			       "bytes only"));
+	gicr_access(GICR_SGI_BASE + GICR_IPRIORITYR + 8, 8, true, &value);
+	assert_non_null(strstr(last_log, "takes aligned accesses of 1 or 4 "
+			       "bytes only"));
+	gicr_access(GICR_WAKER, 1, true, &value);
+	assert_non_null(strstr(last_log, "takes aligned accesses of 4 bytes "
+			       "only"));
+}
+
+/*
+ * What the architecture allows still reaches the own redistributor as
+ * before: 32-bit accesses anywhere, 64-bit ones to the 64-bit registers,
+ * byte ones to GICR_IPRIORITYR.
+ */
+static void test_gicr_widths_accepted(void **state)
+{
+	static const struct { u64 offset; unsigned int size; } good[] = {
+		{ GICR_CTLR, 4 }, { GICR_WAKER, 4 },
+		{ GICR_PROPBASER, 8 }, { GICR_PROPBASER + 4, 4 },
+		{ GICR_PENDBASER, 8 }, { GICR_SETLPIR, 8 },
+		{ GICR_INVALLR, 8 }, { GICR_SYNCR, 4 },
+		{ GICR_SGI_BASE + GICR_IPRIORITYR + 3, 1 },
+		{ GICR_SGI_BASE + GICR_IPRIORITYR + 4, 4 },
+		{ GICR_SGI_BASE + GICR_ICFGR0 + 4, 4 },
+		{ GICR_SGI_BASE + GICR_NSACR, 4 },
+	};
+	unsigned int n;
+	u64 value;
+
+	(void)state;
+	for (n = 0; n < ARRAY_SIZE(good); n++) {
+		value = 0x0123456789abcdefUL;
+		assert_true(gicr_access(good[n].offset, good[n].size, true,
+					&value));
+		value = 0;
+		assert_true(gicr_access(good[n].offset, good[n].size, false,
+					&value));
+		assert_int_equal(value, 0x0123456789abcdefUL &
+				 (~0UL >> (64 - 8 * good[n].size)));
+		memset(gicr_mem + good[n].offset, 0, good[n].size);
+	}
+	/*
+	 * GICR_TYPER: whole, or its upper half (the affinity) alone; of
+	 * another cell's frame, only an access at its start shows it.
+	 */
+	value = 0;
+	assert_true(gicr_access(GICR_FRAME_SIZE + GICR_TYPER + 4, 4, false,
+				&value));
+	assert_int_equal(value, 0);
+	assert_true(gicr_access(GICR_TYPER + 4, 4, false, &value));
+	assert_int_equal(value, 0);		/* CPU 0's affinity */
+	assert_true(gicr_access(GICR_FRAME_SIZE + GICR_TYPER, 8, false,
+				&value));
+	assert_int_equal(value, 1UL << 32 | GICR_TYPER_LAST);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_regions),
 		cmocka_unit_test(test_gicd_bad_geometry_refused),
 		cmocka_unit_test(test_gicr_bad_width_refused),
+		cmocka_unit_test(test_gicr_bad_geometry_refused),
+		cmocka_unit_test(test_gicr_widths_accepted),
 		cmocka_unit_test(test_enable_filtered),
 		cmocka_unit_test(test_priority_rmw),
 		cmocka_unit_test(test_config_rmw),

@@ -9,13 +9,10 @@
  * mapping, so that part uses PC-relative addressing only.
  */
 #include <asm/sysregs.h>
+#include <generated/asm-offsets.h>
 
-#define HEADER_CORE_SIZE	8
-#define HEADER_MAX_CPUS		48
-#define HEADER_HYP_VECTORS	64
-#define PERCPU_SIZE		16384
+/* Linux's hyp stub: install the vectors in x1 */
 #define HVC_SET_VECTORS		0
-#define FRAME_SIZE		256
 
 /* level-1 block: valid, AttrIndx 0 (normal), AP RES1, inner shareable, AF */
 #define BOOT_BLOCK_ATTR		0x741
@@ -24,21 +21,43 @@
 				 TCR_ORGN0_WBWA | TCR_SH0_INNER)
 #define R_AARCH64_RELATIVE	1027
 
+/*
+ * struct jailhouse_header, field by field: each one is checked against
+ * its offset in the C structure, and the whole against its size.
+ */
+	.macro	header_field offset
+	.if	. - hypervisor_header != \offset
+	.error	"entry.S: the image header differs from struct jailhouse_header"
+	.endif
+	.endm
+
 	.section .header, "a"
 	.globl hypervisor_header
 hypervisor_header:
+	header_field HEADER_SIGNATURE
 	.ascii	"JAILHOUS"
-	.quad	__page_pool - hypervisor_header		/* core_size */
-	.quad	PERCPU_SIZE				/* percpu_size */
-	.quad	arch_entry - hypervisor_header		/* entry */
-	.quad	console_page - hypervisor_header	/* console_page */
-	.quad	0					/* gcov_info_head */
-	.long	0					/* max_cpus */
-	.long	0					/* online_cpus */
-	.quad	0					/* debug_console_base */
-	.quad	0					/* arm_linux_hyp_vectors */
-	.long	0					/* arm_linux_hyp_abi */
+	header_field HEADER_CORE_SIZE
+	.quad	__page_pool - hypervisor_header
+	header_field HEADER_PERCPU_SIZE
+	.quad	PERCPU_SIZE
+	header_field HEADER_ENTRY
+	.quad	arch_entry - hypervisor_header
+	header_field HEADER_CONSOLE_PAGE
+	.quad	console_page - hypervisor_header
+	header_field HEADER_GCOV_INFO_HEAD
+	.quad	0
+	header_field HEADER_MAX_CPUS
 	.long	0
+	header_field HEADER_ONLINE_CPUS
+	.long	0
+	header_field HEADER_DEBUG_CONSOLE_BASE
+	.quad	0
+	header_field HEADER_HYP_VECTORS
+	.quad	0
+	header_field HEADER_HYP_ABI
+	.long	0
+	.long	0
+	header_field HEADER_SIZE
 
 	.text
 /*
@@ -55,8 +74,8 @@ arch_entry:
 	mov	x13, #PERCPU_SIZE
 	madd	x11, x12, x13, x11
 	add	x11, x10, x11
-	ldr	x14, [x11, #12]		/* hypervisor_memory.phys_start */
-	ldr	x15, [x11, #12 + 16]	/* hypervisor_memory.size */
+	ldr	x14, [x11, #SYSTEM_HV_PHYS_START]
+	ldr	x15, [x11, #SYSTEM_HV_SIZE]
 
 	/* write the image back to memory: EL2 starts with caches off */
 	mrs	x16, ctr_el0
@@ -83,6 +102,11 @@ arch_entry:
 	hvc	#0
 	/* back at EL1, x0 = 0 or a negative error code */
 	ret
+
+/* The stack grows down from the end of a CPU's area to its struct per_cpu. */
+	.if	PERCPU_STRUCT_SIZE > PERCPU_SIZE / 2
+	.error	"entry.S: struct per_cpu takes more than half of its area"
+	.endif
 
 /*
  * EL2, MMU off.  x0 = cpu_id, x1 = physical base of the image.
@@ -210,6 +234,14 @@ bootstrap_vectors:
 	.rept	7
 	ventry	bootstrap_vectors
 	.endr
+
+	/*
+	 * save_frame and restore_frame_and_return keep x0-x30 in 16 pairs
+	 * of slots from the frame's start: struct trap_frame's x[].
+	 */
+	.if	FRAME_X0 != 0 || FRAME_X30 != 30 * 8 || FRAME_SIZE != 16 * 16
+	.error	"entry.S: the saved registers differ from struct trap_frame"
+	.endif
 
 	.macro save_frame
 	sub	sp, sp, #FRAME_SIZE

@@ -18,38 +18,6 @@
 #include <jailhouse/unit.h>
 #include <asm/sysregs.h>
 
-#define GICD_CTLR		0x0000
-#define GICD_TYPER		0x0004
-#define GICD_IIDR		0x0008
-#define GICD_IGROUPR		0x0080
-#define GICD_ISENABLER		0x0100
-#define GICD_ICENABLER		0x0180
-#define GICD_ISPENDR		0x0200
-#define GICD_ICPENDR		0x0280
-#define GICD_ISACTIVER		0x0300
-#define GICD_ICACTIVER		0x0380
-#define GICD_ICACTIVER_END	0x0400
-#define GICD_IPRIORITYR		0x0400
-#define GICD_IPRIORITYR_END	0x0800
-#define GICD_ICFGR		0x0c00
-#define GICD_ICFGR_END		0x0d00
-#define GICD_IGRPMODR		0x0d00
-#define GICD_IGRPMODR_END	0x0d80
-#define GICD_IROUTER		0x6100	/* of INTID 32 */
-#define GICD_IROUTER_END	0x7fe0
-#define GICD_ID_REGS		0xffd0
-
-#define GICR_TYPER		0x0008
-#define GICR_TYPER_LAST		BIT(4)
-#define GICR_SGI_BASE		0x10000
-#define GICR_ISENABLER0		0x0100
-#define GICR_ICENABLER0		0x0180
-#define GICR_ISPENDR0		0x0200
-#define GICR_ICPENDR0		0x0280
-#define GICR_ISACTIVER0		0x0300
-#define GICR_ICACTIVER0		0x0380
-#define GICR_IPRIORITYR		0x0400
-
 #define ICH_HCR_EN		BIT(0)
 #define ICH_HCR_UIE		BIT(1)
 #define ICH_LR_PENDING		(1UL << 62)
@@ -648,7 +616,7 @@ static u64 first_cpu_affinity(const struct cell *cell)
 
 static void route_spi(unsigned int intid, u64 mpidr)
 {
-	*(volatile u64 *)(gicd + GICD_IROUTER + (intid - 32) * 8) =
+	*(volatile u64 *)(gicd + GICD_IROUTER + intid * 8) =
 		mpidr & MPIDR_AFF_MASK;
 }
 
@@ -961,7 +929,7 @@ static enum mmio_result gicd_router_access(void *arg, struct per_cpu *cpu,
 					   struct mmio_access *mmio)
 {
 	u64 reg = gicd_reg(mmio);
-	unsigned int intid = 32 + (reg - GICD_IROUTER) / 8;
+	unsigned int intid = (reg - GICD_IROUTER) / 8;
 	volatile u8 *addr = gicd + reg;
 
 	(void)arg;
@@ -1083,10 +1051,55 @@ static struct per_cpu *redistributor_owner(unsigned long frame,
 }
 
 /*
- * The redistributors, one region: an own CPU's frames pass through but
- * for the SGI and PPI state, which is filtered; their 1-bit registers
- * take aligned 32-bit accesses only, refused before anything is touched.
- * Other frames show their identification only.
+ * The widths a redistributor's registers take (IHI 0069, "GIC
+ * memory-mapped register access"): aligned 32-bit accesses everywhere,
+ * to the 64-bit registers (either half) too; 64-bit accesses to those
+ * alone, byte accesses to GICR_IPRIORITYR alone.  Reserved and
+ * IMPLEMENTATION DEFINED space takes what a 32-bit register takes.  The
+ * 64-bit registers, a bit each by their offset / 8, all lie in RD_base's
+ * first 512 bytes.
+ */
+#define GICR_64BIT_REGS							\
+	(BIT(GICR_TYPER / 8) | BIT(GICR_SETLPIR / 8) |			\
+	 BIT(GICR_CLRLPIR / 8) | BIT(GICR_PROPBASER / 8) |		\
+	 BIT(GICR_PENDBASER / 8) | BIT(GICR_INVLPIR / 8) |		\
+	 BIT(GICR_INVALLR / 8))
+
+static unsigned int gicr_widths(u64 reg)
+{
+	if (reg < 64 * 8 && (GICR_64BIT_REGS & BIT(reg / 8)))
+		return MMIO_W32 | MMIO_W64;
+	if (reg - (GICR_SGI_BASE + GICR_IPRIORITYR) <
+	    GICR_IPRIORITYR_END - GICR_IPRIORITYR)
+		return MMIO_W8 | MMIO_W32;
+	return MMIO_W32;
+}
+
+/*
+ * Refuses @mmio, at @reg of a frame, if that register does not take its
+ * width; the line names the 32-bit word the access falls in.
+ */
+static bool gicr_bad_width(struct per_cpu *cpu,
+			   const struct mmio_access *mmio, u64 reg)
+{
+	unsigned int widths = gicr_widths(reg);
+	struct mmio_region r;		/* what mmio_refuse reads of it */
+
+	if (widths & mmio->size)
+		return false;
+	r.size = 4;
+	r.start = mmio->address & ~3UL;
+	r.widths = widths;
+	r.flags = 0;
+	mmio_refuse(cpu, mmio, &r);
+	return true;
+}
+
+/*
+ * The redistributors, one region: every access is checked against the
+ * width of its register first (gicr_widths), before anything is touched.
+ * An own CPU's frames pass through but for the SGI and PPI state, which
+ * is filtered.  Other frames show their identification only.
  */
 static enum mmio_result gicr_access(void *arg, struct per_cpu *cpu,
 				    struct mmio_access *mmio)
@@ -1095,27 +1108,23 @@ static enum mmio_result gicr_access(void *arg, struct per_cpu *cpu,
 	unsigned long frame = (unsigned long)gicr +
 		(offset & ~(GICR_FRAME_SIZE - 1));
 	u64 reg = offset & (GICR_FRAME_SIZE - 1);
-	struct per_cpu *owner = redistributor_owner(frame,
-						    offset / GICR_FRAME_SIZE);
+	struct per_cpu *owner;
 	volatile u8 *addr = (volatile u8 *)frame + reg;
 
 	(void)arg;
+	if (gicr_bad_width(cpu, mmio, reg))
+		return MMIO_VIOLATION;
+	owner = redistributor_owner(frame, offset / GICR_FRAME_SIZE);
 	if (!owner || owner->cell != cpu->cell) {
 		/* another cell's CPU, or none: identification only */
 		if (!mmio->is_write)
 			mmio->value = reg == GICR_TYPER ||
-				reg >= GICD_ID_REGS ?
+				reg >= GICR_ID_REGS ?
 				mmio_read(addr, mmio->size) : 0;
 		return MMIO_HANDLED;
 	}
-	if (reg >= GICR_SGI_BASE + GICD_IGROUPR &&
-	    reg < GICR_SGI_BASE + GICD_ICACTIVER_END) {
-		if (mmio->size != 4)
-			return mmio_refuse(cpu, mmio, &(struct mmio_region) {
-				.start = frame + GICR_SGI_BASE + GICD_IGROUPR,
-				.size = GICD_ICACTIVER_END - GICD_IGROUPR,
-				.widths = MMIO_W32,
-			});
+	if (reg >= GICR_SGI_BASE + GICR_IGROUPR0 &&
+	    reg < GICR_SGI_BASE + GICR_ICACTIVER_END) {
 		if (reg == GICR_SGI_BASE + GICR_ISPENDR0 ||
 		    reg == GICR_SGI_BASE + GICR_ICPENDR0)
 			sgi_pending_access(cpu, owner, mmio,
@@ -1125,7 +1134,7 @@ static enum mmio_result gicr_access(void *arg, struct per_cpu *cpu,
 			masked_access(addr, mmio,
 				      ~(u64)gic_reserved_private_irqs() &
 				      0xffffffff,
-				      reg < GICR_SGI_BASE + GICD_ISENABLER);
+				      reg < GICR_SGI_BASE + GICR_ISENABLER0);
 		return MMIO_HANDLED;
 	}
 	if (mmio->is_write)
@@ -1152,7 +1161,7 @@ static const struct {
 	{ GICD_IPRIORITYR_END, MMIO_W_ANY, GICD_ZERO },
 	{ GICD_ICFGR, MMIO_W32, GICD_FIELDS },
 	{ GICD_IGRPMODR_END, MMIO_W_ANY, GICD_ZERO },
-	{ GICD_IROUTER, MMIO_W32 | MMIO_W64, GICD_ROUTER },
+	{ GICD_IROUTER + 32 * 8, MMIO_W32 | MMIO_W64, GICD_ROUTER },
 	{ GICD_IROUTER_END, MMIO_W32, GICD_ID },
 };
 

@@ -8,10 +8,9 @@
 
 #include <jailhouse/hypervisor.h>
 #include <jailhouse/mmio.h>
+#include <jailhouse/gic-v3-regs.h>
 
 #define SGI_INJECT		0	/* kicks a CPU to inject virtual SGIs */
-#define GICR_FRAME_SIZE		0x20000UL
-#define GICD_SIZE		0x10000UL
 
 int gic_init(void);
 u32 gic_reserved_private_irqs(void);

@@ -8,19 +8,8 @@
  * reported and switched off.
  */
 #include "lib.h"
+#include <jailhouse/gic-v3-regs.h>
 
-#define GICD_ISENABLER		0x0100
-#define GICD_ICENABLER		0x0180
-#define GICD_ISPENDR		0x0200
-#define GICD_ICPENDR		0x0280
-#define GICD_IPRIORITYR		0x0400
-#define GICD_IROUTER		0x6000
-
-#define GICR_TYPER		0x0008
-#define GICR_TYPER_VLPIS	(1UL << 1)
-#define GICR_TYPER_LAST		(1UL << 4)
-#define GICR_FRAME_SIZE		0x20000UL
-#define GICR_SGI_BASE		0x10000UL
 #define GICR_MAX_FRAMES		512
 
 #define ICC_SRE_SRE		1

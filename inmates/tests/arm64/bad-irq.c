@@ -7,13 +7,7 @@
  * writes and the cell runs on.
  */
 #include <inmate.h>
-
-#define GICD_ISENABLER		0x0100
-#define GICD_ICENABLER		0x0180
-#define GICD_ICPENDR		0x0280
-#define GICD_IPRIORITYR		0x0400
-#define GICD_ICFGR		0x0c00
-#define GICD_IROUTER		0x6000
+#include <jailhouse/gic-v3-regs.h>
 
 void inmate_main(void)
 {

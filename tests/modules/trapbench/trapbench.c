@@ -7,6 +7,7 @@
 #include <linux/io.h>
 #include <linux/module.h>
 #include <asm/arch_timer.h>
+#include <jailhouse/gic-v3-regs.h>
 #include <jailhouse/hypercall-arm64.h>
 
 #define ROUNDS		2000
@@ -29,9 +30,10 @@ static void report(const char *what, u64 start, u64 end)
 
 static int __init trapbench_init(void)
 {
-	void __iomem *gicd = ioremap(GICD_BASE, 0x10000);
-	void __iomem *gicr = ioremap(GICR_BASE + smp_processor_id() * 0x20000,
-				     0x20000);
+	void __iomem *gicd = ioremap(GICD_BASE, GICD_SIZE);
+	void __iomem *gicr = ioremap(GICR_BASE +
+				     smp_processor_id() * GICR_FRAME_SIZE,
+				     GICR_FRAME_SIZE);
 	unsigned long flags;
 	unsigned int n;
 	u64 start;
@@ -43,19 +45,19 @@ static int __init trapbench_init(void)
 
 	start = __arch_counter_get_cntvct();
 	for (n = 0; n < ROUNDS; n++)
-		readl_relaxed(gicd + 0x4);		/* GICD_TYPER */
+		readl_relaxed(gicd + GICD_TYPER);
 	report("GICD read", start, __arch_counter_get_cntvct());
 
 	start = __arch_counter_get_cntvct();
 	for (n = 0; n < ROUNDS; n++)
-		readl_relaxed(gicr + 0x10000 + 0x100);	/* GICR_ISENABLER0 */
+		readl_relaxed(gicr + GICR_SGI_BASE + GICR_ISENABLER0);
 	report("own GICR read", start, __arch_counter_get_cntvct());
 
 	/* re-enable what is enabled: SPIs 32-63 */
-	enabled = readl_relaxed(gicd + 0x104);
+	enabled = readl_relaxed(gicd + GICD_ISENABLER + 4);
 	start = __arch_counter_get_cntvct();
 	for (n = 0; n < ROUNDS; n++)
-		writel_relaxed(enabled, gicd + 0x104);
+		writel_relaxed(enabled, gicd + GICD_ISENABLER + 4);
 	report("GICD_ISENABLER write", start, __arch_counter_get_cntvct());
 
 	if (hypervisor) {
