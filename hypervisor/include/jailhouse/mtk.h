@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * MediaTek GPIO and EINT blocks mediated per pin (vendor/mediatek/).
+ * MediaTek GPIO and EINT blocks mediated per pin (soc/mediatek/).
  *
  * A block packs many pins into each register, so it cannot be split by
  * stage-2 pages: no cell maps it, every access traps and is filtered by
