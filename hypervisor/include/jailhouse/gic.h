@@ -10,8 +10,8 @@
 #include <jailhouse/mmio.h>
 
 #define SGI_INJECT		0	/* kicks a CPU to inject virtual SGIs */
-#define GICR_FRAME_SIZE		0x20000UL
-#define GICD_SIZE		0x10000UL
+#define GICR_FRAME_SIZE		JAILHOUSE_GICR_FRAME_SIZE
+#define GICD_SIZE		JAILHOUSE_GICD_SIZE
 
 int gic_init(void);
 u32 gic_reserved_private_irqs(void);

@@ -13,7 +13,6 @@
 
 #include <jailhouse/hypervisor.h>
 
-#define MTK_MAX_PINS		256
 #define MTK_BLOCK_SIZE		0x1000
 
 enum mtk_access {
@@ -49,9 +48,7 @@ struct mtk_block_desc {
 	u16 irq;		/* EINT: the GIC line all its pins share */
 };
 
-/* the mediation keeps state for this many blocks, by table position */
-#define MTK_MAX_BLOCKS		16
-
+/* MTK_MAX_PINS, MTK_MAX_BLOCKS: jailhouse/limits.h */
 extern const struct mtk_block_desc mtk_blocks[];
 extern const unsigned int mtk_num_blocks;
 
