@@ -10,6 +10,7 @@
 #include <jailhouse/cell-config.h>
 #include <jailhouse/config-check.h>
 #include <jailhouse/limits.h>
+#include <jailhouse/mtk-tables.h>
 #include <jailhouse/string.h>
 
 #define MIB			0x100000ULL
@@ -38,6 +39,7 @@ struct ctx {
 	const struct jailhouse_system *sys;
 	struct cell cells[JAILHOUSE_MAX_CELLS];
 	unsigned int num_cells;
+	u8 socs;		/* MTK_SOC_*: the SoCs of the blocks seen */
 	char field[96];
 	char value[64];
 	char text[384];
@@ -814,7 +816,7 @@ static void check_vendor(struct ctx *ctx, const struct cell *cell,
 		m = &cell->mem[r];
 		if (!(m->flags & JAILHOUSE_MEM_COMM_REGION) &&
 		    overlaps(m->phys_start, m->size, v->address,
-			     JAILHOUSE_PAGE_SIZE))
+			     MTK_BLOCK_SIZE))
 			ERR(ctx, cell, fld(ctx, "mem_regions[%u].phys_start",
 					   r), hex(ctx, m->phys_start),
 			    "maps the %s block 0x%llx that vendors[%u] "
@@ -824,12 +826,131 @@ static void check_vendor(struct ctx *ctx, const struct cell *cell,
 	}
 }
 
+/*
+ * The block of entry @n as the hypervisor finds it, in the same tables
+ * (hypervisor/soc/mediatek), and its pins: what it refuses is refused here.
+ */
+static void check_vendor_block(struct ctx *ctx, const struct cell *cell,
+			       unsigned int n)
+{
+	const struct jailhouse_vendor *v = &cell->vendors[n];
+	const struct mtk_block_desc *desc;
+	unsigned int bit;
+
+	desc = mtk_find_block(v->type, v->address);
+	if (!desc) {
+		ERR(ctx, cell, fld(ctx, "vendors[%u].address", n),
+		    hex(ctx, v->address),
+		    "no MediaTek %s block the hypervisor knows at this "
+		    "address, so it would refuse the configuration; the known "
+		    "blocks are in Documentation/board-genio.md, section "
+		    "\"4. GPIO and EINT: vendor entries\"",
+		    vendor_kind(v->type));
+		return;
+	}
+	for (bit = 0; bit < JAILHOUSE_VENDOR_PINS; bit++)
+		if (vendor_bit(v, bit) && v->base + bit >= desc->pins) {
+			ERR(ctx, cell, fld(ctx, "vendors[%u]", n),
+			    valf(ctx, "%s pin %u", vendor_kind(v->type),
+				 v->base + bit),
+			    "the %s at 0x%llx has %u pins (0-%u)", desc->what,
+			    (u64)desc->address, desc->pins, desc->pins - 1);
+			return;
+		}
+}
+
 static void check_vendors(struct ctx *ctx, const struct cell *cell)
 {
 	unsigned int n;
 
-	for (n = 0; n < cell->desc->num_vendors; n++)
+	for (n = 0; n < cell->desc->num_vendors; n++) {
 		check_vendor(ctx, cell, n);
+		check_vendor_block(ctx, cell, n);
+	}
+}
+
+/* ---- the SoC the blocks are on ---- */
+
+/*
+ * Into @buf: the @type blocks of SoC @soc ("0x..., 0x... and 0x..."), and
+ * their GIC line if they share one.  Returns how many there are.
+ */
+static unsigned int list_soc_blocks(char *buf, size_t size, u32 type,
+				    u8 soc)
+{
+	const struct mtk_block_desc *desc, *found[MTK_MAX_BLOCKS];
+	unsigned int n, count = 0, len = 0;
+	bool one_line = true;
+
+	for (n = 0; (desc = mtk_block(n)); n++)
+		if (desc->type == type && (desc->socs & soc)) {
+			one_line &= !count || desc->irq == found[0]->irq;
+			found[count++] = desc;
+		}
+	buf[0] = '\0';
+	for (n = 0; n < count && len < size; n++)
+		len += snprintf(buf + len, size - len, "%s0x%llx",
+				n == 0 ? "" : n + 1 == count ? " and " : ", ",
+				(u64)found[n]->address);
+	if (count > 1 && one_line && found[0]->irq && len < size)
+		snprintf(buf + len, size - len, ", all on one line, INTID %u",
+			 found[0]->irq);
+	return count;
+}
+
+/* Entry @n names @desc, a block of none of the SoCs in @socs. */
+static void report_foreign_block(struct ctx *ctx, const struct cell *cell,
+				 unsigned int n,
+				 const struct mtk_block_desc *desc, u8 socs)
+{
+	const struct mtk_soc *soc = mtk_find_soc(socs & -socs);
+	const char *kind = vendor_kind(desc->type);
+	char list[128];
+	unsigned int count;
+
+	count = list_soc_blocks(list, sizeof(list), desc->type, socs & -socs);
+	ERR(ctx, cell, fld(ctx, "vendors[%u].address", n),
+	    hex(ctx, desc->address),
+	    "the %s, but the system's other blocks are the %s's, whose %s "
+	    "%s %s; see %s", desc->what, soc ? soc->name : "another SoC",
+	    kind, count > 1 ? "instances are" : count ? "block is" :
+	    "blocks are", count ? list : "none",
+	    soc ? soc->guide : "Documentation/board-genio.md");
+}
+
+/*
+ * The SoCs among @socs that every known block of @cell is on: a block of
+ * none of them (a block of another SoC) is refused.
+ */
+static u8 check_cell_socs(struct ctx *ctx, const struct cell *cell, u8 socs)
+{
+	const struct jailhouse_vendor *v;
+	const struct mtk_block_desc *desc;
+	unsigned int n;
+
+	for (n = 0; n < cell->desc->num_vendors; n++) {
+		v = &cell->vendors[n];
+		desc = mtk_find_block(v->type, v->address);
+		if (!desc)
+			continue;
+		if (desc->socs & socs)
+			socs &= desc->socs;
+		else
+			report_foreign_block(ctx, cell, n, desc, socs);
+	}
+	return socs;
+}
+
+/* The root cell's blocks tell the SoC; each cell's must be on it too. */
+static void check_socs(struct ctx *ctx)
+{
+	const struct cell *root = root_cell(ctx);
+	unsigned int n;
+
+	ctx->socs = root ? check_cell_socs(ctx, root, 0xff) : 0xff;
+	for (n = 0; n < ctx->num_cells; n++)
+		if (ctx->cells[n].readable && !ctx->cells[n].root)
+			check_cell_socs(ctx, &ctx->cells[n], ctx->socs);
 }
 
 /* Is [start, start + size) inside the cell's memory regions? */
@@ -1197,6 +1318,14 @@ static bool owns_pin(const struct cell *cell, u32 type, u64 address,
 	return false;
 }
 
+/* Is @v's block one of the tables', on the system's SoC (reported if not)? */
+static bool known_block(const struct ctx *ctx, const struct jailhouse_vendor *v)
+{
+	const struct mtk_block_desc *desc = mtk_find_block(v->type, v->address);
+
+	return desc && (desc->socs & ctx->socs);
+}
+
 static void check_pins(struct ctx *ctx, const struct cell *cell,
 		       const struct cell *other)
 {
@@ -1205,7 +1334,8 @@ static void check_pins(struct ctx *ctx, const struct cell *cell,
 
 	for (n = 0; n < cell->desc->num_vendors; n++) {
 		v = &cell->vendors[n];
-		if (v->base + JAILHOUSE_VENDOR_PINS > JAILHOUSE_VENDOR_MAX_PINS)
+		if (v->base + JAILHOUSE_VENDOR_PINS >
+		    JAILHOUSE_VENDOR_MAX_PINS || !known_block(ctx, v))
 			continue;
 		for (bit = 0; bit < JAILHOUSE_VENDOR_PINS; bit++) {
 			if (!vendor_bit(v, bit))
@@ -1370,6 +1500,7 @@ unsigned int config_check(struct config_checker *chk,
 	for (n = 0; n < ctx.num_cells; n++)
 		if (ctx.cells[n].readable)
 			check_cell(&ctx, &ctx.cells[n]);
+	check_socs(&ctx);
 	for (n = 0; n < ctx.num_cells; n++) {
 		if (!ctx.cells[n].readable || ctx.cells[n].root)
 			continue;

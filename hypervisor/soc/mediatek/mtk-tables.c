@@ -10,8 +10,11 @@
  * MT8188's, an assumption Documentation/board-genio.md states).
  * Registers not in a table are undescribed: the root cell reaches them,
  * other cells read 0 and their writes are dropped.
+ *
+ * Only SoC blocks live here; test blocks are in test objects
+ * (mtk-test-blocks.c), which replace the empty mtk_test_table.
  */
-#include <jailhouse/mtk.h>
+#include <jailhouse/mtk-tables.h>
 
 #define GROUP(off, stride, count, width, access, name) \
 	{ off, stride, count, width, access, name }
@@ -54,46 +57,104 @@ static const struct mtk_reg_group eint_groups[] = {
 	GROUP(0xa00, 4, 8, 1, MTK_RO, "RAW_STA"),
 };
 
-static const struct mtk_layout gpio_layout = {
+const struct mtk_layout mtk_gpio_layout = {
 	.name = "MediaTek GPIO (MT8188/MT8390/MT8370/MT8391)",
 	.groups = gpio_groups,
 	.num_groups = ARRAY_SIZE(gpio_groups),
 };
 
-static const struct mtk_layout eint_layout = {
+const struct mtk_layout mtk_eint_layout = {
 	.name = "MediaTek EINT (MT8188 family)",
 	.groups = eint_groups,
 	.num_groups = ARRAY_SIZE(eint_groups),
 };
 
+#define BOTH		(MTK_SOC_MT8188 | MTK_SOC_MT8391)
+
 const struct mtk_block_desc mtk_blocks[] = {
-	{ JAILHOUSE_VENDOR_MTK_GPIO, 0x10005000, &gpio_layout, 182,
-	  "GPIO (MT8188 family: pins 0-177; MT8391: 0-181)", 0 },
-	{ JAILHOUSE_VENDOR_MTK_EINT, 0x1000b000, &eint_layout, 225,
-	  "EINT (MT8188 family)", 267 },
-	{ JAILHOUSE_VENDOR_MTK_EINT, 0x11ce0000, &eint_layout, 256,
-	  "EINT instance 0 (MT8391)", 271 },
-	{ JAILHOUSE_VENDOR_MTK_EINT, 0x11de0000, &eint_layout, 256,
-	  "EINT instance 1 (MT8391)", 271 },
-	{ JAILHOUSE_VENDOR_MTK_EINT, 0x11e60000, &eint_layout, 256,
-	  "EINT instance 2 (MT8391)", 271 },
-	{ JAILHOUSE_VENDOR_MTK_EINT, 0x1c01e000, &eint_layout, 256,
-	  "EINT instance 3 (MT8391)", 271 },
-	{ JAILHOUSE_VENDOR_MTK_EINT, 0x11f00000, &eint_layout, 256,
-	  "EINT instance 4 (MT8391)", 271 },
-	/*
-	 * The QEMU bench's stand-ins: reserved RAM pages with the GPIO and
-	 * EINT layouts, so that the trap path is tested end to end.
-	 */
-	{ JAILHOUSE_VENDOR_MTK_GPIO, 0x7fb00000, &gpio_layout, 192,
-	  "GPIO test block (QEMU bench)", 0 },
-	/* and an EINT one, its line a free SPI of the bench */
-	{ JAILHOUSE_VENDOR_MTK_EINT, 0x7fb01000, &eint_layout, 256,
-	  "EINT test block (QEMU bench)", 100 },
+	{ JAILHOUSE_VENDOR_MTK_GPIO, 0x10005000, &mtk_gpio_layout, 182,
+	  "GPIO (MT8188 family: pins 0-177; MT8391: 0-181)", 0, BOTH },
+	{ JAILHOUSE_VENDOR_MTK_EINT, 0x1000b000, &mtk_eint_layout, 225,
+	  "EINT (MT8188 family)", 267, MTK_SOC_MT8188 },
+	{ JAILHOUSE_VENDOR_MTK_EINT, 0x11ce0000, &mtk_eint_layout, 256,
+	  "EINT instance 0 (MT8391)", 271, MTK_SOC_MT8391 },
+	{ JAILHOUSE_VENDOR_MTK_EINT, 0x11de0000, &mtk_eint_layout, 256,
+	  "EINT instance 1 (MT8391)", 271, MTK_SOC_MT8391 },
+	{ JAILHOUSE_VENDOR_MTK_EINT, 0x11e60000, &mtk_eint_layout, 256,
+	  "EINT instance 2 (MT8391)", 271, MTK_SOC_MT8391 },
+	{ JAILHOUSE_VENDOR_MTK_EINT, 0x1c01e000, &mtk_eint_layout, 256,
+	  "EINT instance 3 (MT8391)", 271, MTK_SOC_MT8391 },
+	{ JAILHOUSE_VENDOR_MTK_EINT, 0x11f00000, &mtk_eint_layout, 256,
+	  "EINT instance 4 (MT8391)", 271, MTK_SOC_MT8391 },
 };
 
 const unsigned int mtk_num_blocks = ARRAY_SIZE(mtk_blocks);
 
-/* mediatek.c indexes its state by position in the table */
-_Static_assert(ARRAY_SIZE(mtk_blocks) <= MTK_MAX_BLOCKS,
-	       "mtk_blocks[] has more blocks than MTK_MAX_BLOCKS");
+static const struct mtk_soc socs[] = {
+	{ MTK_SOC_MT8188, "MT8188 family (MT8188/MT8390/MT8370: Genio 700, "
+	  "510)", "Documentation/board-genio.md, section \"4. GPIO and "
+	  "EINT: vendor entries\"" },
+	{ MTK_SOC_MT8391, "MT8391 (Genio 720)", "Documentation/"
+	  "board-genio.md, section \"EINT on the Genio 720 (MT8391)\"" },
+};
+
+static const struct mtk_table production = {
+	mtk_blocks, ARRAY_SIZE(mtk_blocks), socs, ARRAY_SIZE(socs)
+};
+
+/* what a build without test objects has: no test blocks */
+const struct mtk_table mtk_test_table __attribute__((weak));
+
+/* mediatek.c keeps state by mtk_block_index(): production slots first */
+_Static_assert(ARRAY_SIZE(mtk_blocks) <= MTK_MAX_BLOCKS -
+	       MTK_MAX_TEST_BLOCKS,
+	       "mtk_blocks[] has more blocks than MTK_MAX_BLOCKS leaves to "
+	       "the SoCs");
+
+/* the test table's first state slot */
+#define TEST_SLOT	(MTK_MAX_BLOCKS - MTK_MAX_TEST_BLOCKS)
+
+/* Block @n of the tables, production first; NULL past the last. */
+const struct mtk_block_desc *mtk_block(unsigned int n)
+{
+	if (n < production.num_blocks)
+		return &production.blocks[n];
+	n -= production.num_blocks;
+	if (n < mtk_test_table.num_blocks && n < MTK_MAX_TEST_BLOCKS)
+		return &mtk_test_table.blocks[n];
+	return NULL;
+}
+
+const struct mtk_block_desc *mtk_find_block(u32 type, u64 address)
+{
+	const struct mtk_block_desc *desc;
+	unsigned int n;
+
+	for (n = 0; (desc = mtk_block(n)); n++)
+		if (desc->type == type && desc->address == address)
+			return desc;
+	return NULL;
+}
+
+unsigned int mtk_block_index(const struct mtk_block_desc *desc)
+{
+	if (desc >= production.blocks &&
+	    desc < production.blocks + production.num_blocks)
+		return desc - production.blocks;
+	return TEST_SLOT + (desc - mtk_test_table.blocks);
+}
+
+const struct mtk_soc *mtk_find_soc(u8 soc)
+{
+	const struct mtk_table *t = &production;
+	unsigned int n;
+
+	for (n = 0; n < t->num_socs; n++)
+		if (t->socs[n].soc == soc)
+			return &t->socs[n];
+	t = &mtk_test_table;
+	for (n = 0; n < t->num_socs; n++)
+		if (t->socs[n].soc == soc)
+			return &t->socs[n];
+	return NULL;
+}
