@@ -17,6 +17,9 @@
 # KERNEL_CC (the modules), KDIR, prefix, exec_prefix, sbindir, bindir, libexecdir, datadir, mandir,
 # firmwaredir, completionsdir, DESTDIR, INSTALL_MOD_PATH, MODLIB,
 # INSTALL_MOD_DIR, DEPMOD, STATIC (yes/no: the target tools).
+# SOC_TEST_TABLES=yes (default no) links the test-only SoC tables, the
+# QEMU bench's stand-in blocks, into the firmware, the driver and the
+# tools (common/common.mk); the bench's scripts set it, recipes do not.
 
 ARCH ?= arm64
 CROSS_COMPILE ?= aarch64-linux-gnu-

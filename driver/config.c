@@ -3,6 +3,6 @@
  * The configuration checker and the revision converter, the same sources
  * the hypervisor and the jailhouse tool are built from.
  */
-#include "../hypervisor/bitmap.c"
-#include "../hypervisor/config-check.c"
-#include "../hypervisor/config-convert.c"
+#include <jailhouse/bitmap.h>
+#include <jailhouse/config-check.h>
+#include <jailhouse/config-convert.h>

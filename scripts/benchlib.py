@@ -42,10 +42,13 @@ def base_initramfs():
 
 def install(stage, kdir):
     """The project's make install and install-tests (the test inmates)
-    under STAGE, built for KDIR.  Its output (depmod's warnings about the
-    in-tree module lists a DESTDIR lacks) is shown only if it fails."""
+    under STAGE, built for KDIR, with the bench's test tables
+    (SOC_TEST_TABLES=yes: its stand-in MediaTek blocks).  Its output
+    (depmod's warnings about the in-tree module lists a DESTDIR lacks) is
+    shown only if it fails."""
     proc = subprocess.run(["make", "-s", "-C", TOP, f"KDIR={kdir}",
-                           "install", "install-tests", f"DESTDIR={stage}"],
+                           "SOC_TEST_TABLES=yes", "install", "install-tests",
+                           f"DESTDIR={stage}"],
                           text=True, stdout=subprocess.PIPE,
                           stderr=subprocess.STDOUT)
     if proc.returncode:

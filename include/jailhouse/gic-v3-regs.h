@@ -8,7 +8,9 @@
 #ifndef _JAILHOUSE_GIC_V3_REGS_H
 #define _JAILHOUSE_GIC_V3_REGS_H
 
-#define GICD_SIZE		0x10000UL
+#include <jailhouse/limits.h>
+
+#define GICD_SIZE		JAILHOUSE_GICD_SIZE
 
 /* distributor registers; the arrays' ends are those of 1020 INTIDs */
 #define GICD_CTLR		0x0000
@@ -37,7 +39,7 @@
  * SGI_base for the SGIs and PPIs (the two frames for virtual LPIs of
  * GICv4 follow when GICR_TYPER.VLPIS is set).
  */
-#define GICR_FRAME_SIZE		0x20000UL
+#define GICR_FRAME_SIZE		JAILHOUSE_GICR_FRAME_SIZE
 #define GICR_SGI_BASE		0x10000
 
 /* RD_base; the 64-bit registers take 32-bit accesses to either half */

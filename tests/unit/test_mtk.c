@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * MediaTek GPIO/EINT mediation (hypervisor/vendor/mediatek) on the host,
+ * MediaTek GPIO/EINT mediation (hypervisor/soc/mediatek) on the host,
  * against a register model: the real GPIO (0x10005000) and EINT
  * (0x1000b000) layouts, their pages mapped at those addresses in this
  * process.  The root cell owns every pin at first; cell A takes GPIO 33,

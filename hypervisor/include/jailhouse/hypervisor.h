@@ -11,14 +11,15 @@
 #include <jailhouse/cell-config.h>
 #include <jailhouse/header.h>
 #include <jailhouse/hypercall.h>
+#include <jailhouse/limits.h>
 #include <jailhouse/mmio.h>
 #include <jailhouse/arch.h>
 
-#define PAGE_SIZE		4096UL
+#define PAGE_SIZE		JAILHOUSE_PAGE_SIZE
 #define PAGE_MASK		(~(PAGE_SIZE - 1))
 #define PERCPU_SIZE		16384UL
-#define MAX_CPUS		64
-#define MAX_CELLS		32	/* root included; ids are 0-255 */
+#define MAX_CPUS		JAILHOUSE_MAX_CPUS
+#define MAX_CELLS		JAILHOUSE_MAX_CELLS	/* root included */
 #define MAX_CONFIG_PAGES	16	/* a cell configuration's copy */
 #define PENDING_IRQS		64
 

@@ -36,20 +36,9 @@ static struct {
 	u64 address;
 } logged[MAX_LOGGED];
 
-const struct mtk_block_desc *mtk_find_block(u32 type, u64 address)
-{
-	unsigned int n;
-
-	for (n = 0; n < mtk_num_blocks; n++)
-		if (mtk_blocks[n].type == type &&
-		    mtk_blocks[n].address == address)
-			return &mtk_blocks[n];
-	return NULL;
-}
-
 static struct mtk_block *block_of(const struct mtk_block_desc *desc)
 {
-	return &blocks[desc - mtk_blocks];
+	return &blocks[mtk_block_index(desc)];
 }
 
 static bool log_once(const struct cell *cell, u64 address)

@@ -9,19 +9,15 @@
 #include <jailhouse/bitmap.h>
 #include <jailhouse/cell-config.h>
 #include <jailhouse/config-check.h>
+#include <jailhouse/limits.h>
+#include <jailhouse/mtk-tables.h>
 #include <jailhouse/string.h>
 
-#define PAGE_SIZE		0x1000ULL
 #define MIB			0x100000ULL
-#define GICD_SIZE		0x10000ULL
-#define GICR_FRAME_SIZE		0x20000ULL
-#define MAX_INTID		1019	/* last SPI of GICv3 */
 #define INTID_WORDS		32	/* INTIDs 0..1023 */
-#define MAX_CELLS		64
 #define MAX_CPU_SET_SIZE	4096
 #define MIN_HV_MEMORY		MIB
 #define MAX_MSIX_VECTORS	16
-#define MAX_VENDOR_BLOCKS	16
 
 struct cell {
 	const struct config_file *file;
@@ -41,8 +37,9 @@ struct cell {
 struct ctx {
 	struct config_checker *chk;
 	const struct jailhouse_system *sys;
-	struct cell cells[MAX_CELLS];
+	struct cell cells[JAILHOUSE_MAX_CELLS];
 	unsigned int num_cells;
+	u8 socs;		/* MTK_SOC_*: the SoCs of the blocks seen */
 	char field[96];
 	char value[64];
 	char text[384];
@@ -319,7 +316,8 @@ static void check_region_alignment(struct ctx *ctx, const struct cell *cell,
 	const struct jailhouse_memory *m = &cell->mem[n];
 
 	if (m->flags & JAILHOUSE_MEM_IO) {
-		if ((m->phys_start ^ m->virt_start) & (PAGE_SIZE - 1))
+		if (!is_aligned(m->phys_start ^ m->virt_start,
+				JAILHOUSE_PAGE_SIZE))
 			ERR(ctx, cell, fld(ctx, "mem_regions[%u].virt_start",
 					   n),
 			    hex(ctx, m->virt_start),
@@ -328,17 +326,17 @@ static void check_region_alignment(struct ctx *ctx, const struct cell *cell,
 			    "offset", m->phys_start);
 		return;
 	}
-	if (!is_aligned(m->phys_start, PAGE_SIZE))
+	if (!is_aligned(m->phys_start, JAILHOUSE_PAGE_SIZE))
 		ERR(ctx, cell, fld(ctx, "mem_regions[%u].phys_start", n),
 		    hex(ctx, m->phys_start),
 		    "not page-aligned (4 KiB); memory regions other than I/O "
 		    "must start and end on a page boundary");
-	else if (!is_aligned(m->virt_start, PAGE_SIZE))
+	else if (!is_aligned(m->virt_start, JAILHOUSE_PAGE_SIZE))
 		ERR(ctx, cell, fld(ctx, "mem_regions[%u].virt_start", n),
 		    hex(ctx, m->virt_start),
 		    "not page-aligned (4 KiB); memory regions other than I/O "
 		    "must start and end on a page boundary");
-	else if (!is_aligned(m->size, PAGE_SIZE))
+	else if (!is_aligned(m->size, JAILHOUSE_PAGE_SIZE))
 		ERR(ctx, cell, fld(ctx, "mem_regions[%u].size", n),
 		    hex(ctx, m->size),
 		    "not a multiple of the page size (4 KiB); only I/O regions "
@@ -361,11 +359,11 @@ static void check_comm_region(struct ctx *ctx, const struct cell *cell,
 		ERR(ctx, cell, fld(ctx, "mem_regions[%u].flags", n),
 		    hex(ctx, m->flags),
 		    "a second communication region; a cell has one");
-	if (m->size != PAGE_SIZE)
+	if (m->size != JAILHOUSE_PAGE_SIZE)
 		ERR(ctx, cell, fld(ctx, "mem_regions[%u].size", n),
 		    hex(ctx, m->size),
 		    "the communication region is one page (0x1000)");
-	if (!is_aligned(m->virt_start, PAGE_SIZE))
+	if (!is_aligned(m->virt_start, JAILHOUSE_PAGE_SIZE))
 		ERR(ctx, cell, fld(ctx, "mem_regions[%u].virt_start", n),
 		    hex(ctx, m->virt_start),
 		    "the communication region must be page-aligned; inmates "
@@ -435,12 +433,12 @@ static void check_region_vs_system(struct ctx *ctx, const struct cell *cell,
 		    hex(ctx, m->phys_start),
 		    "overlaps the hypervisor memory 0x%llx-0x%llx; no cell "
 		    "may map it", hv->phys_start, hv->phys_start + hv->size - 1);
-	if (overlaps(m->phys_start, m->size, gicd, GICD_SIZE))
+	if (overlaps(m->phys_start, m->size, gicd, JAILHOUSE_GICD_SIZE))
 		ERR(ctx, cell, fld(ctx, "mem_regions[%u].phys_start", n),
 		    hex(ctx, m->phys_start),
 		    "maps the GIC distributor at 0x%llx, which the hypervisor "
 		    "emulates; leave 0x%llx-0x%llx out of the region", gicd,
-		    gicd, gicd + GICD_SIZE - 1);
+		    gicd, gicd + JAILHOUSE_GICD_SIZE - 1);
 	if (ecam && sys->platform_info.pci_is_virtual &&
 	    overlaps(m->phys_start, m->size, ecam,
 		     (sys->platform_info.pci_mmconfig_end_bus + 1ULL) * MIB))
@@ -476,7 +474,7 @@ static struct range gicr_window(const struct ctx *ctx)
 	if (!r.size) {
 		for_each_bit8(cpu, root->cpus, root->cpu_bits)
 			last = cpu;
-		r.size = (last + 1) * GICR_FRAME_SIZE;
+		r.size = (last + 1) * JAILHOUSE_GICR_FRAME_SIZE;
 	}
 	return r;
 }
@@ -553,11 +551,11 @@ static void check_irqchip(struct ctx *ctx, struct cell *cell,
 			last_set = chip->pin_base + bit;
 		}
 	if (chip->pin_base + JAILHOUSE_IRQCHIP_PINS > INTID_WORDS * 32 &&
-	    any && last_set > MAX_INTID) {
+	    any && last_set > JAILHOUSE_MAX_INTID) {
 		ERR(ctx, cell, fld(ctx, "irqchips[%u].pin_bitmap", n),
 		    dec(ctx, last_set),
 		    "INTID %u does not exist: GICv3 SPIs end at %u; clear the "
-		    "bits past it", last_set, MAX_INTID);
+		    "bits past it", last_set, JAILHOUSE_MAX_INTID);
 		return;
 	}
 	if (!cell->root && chip->pin_base < 32 && (chip->pin_bitmap[0]))
@@ -799,7 +797,7 @@ static void check_vendor(struct ctx *ctx, const struct cell *cell,
 		    "_MTK_GPIO or _MTK_CLK");
 		return;
 	}
-	if (!v->address || !is_aligned(v->address, PAGE_SIZE))
+	if (!v->address || !is_aligned(v->address, JAILHOUSE_PAGE_SIZE))
 		ERR(ctx, cell, fld(ctx, "vendors[%u].address", n),
 		    hex(ctx, v->address),
 		    "the %s block must be a page-aligned register block",
@@ -817,7 +815,8 @@ static void check_vendor(struct ctx *ctx, const struct cell *cell,
 	for (r = 0; r < cell->desc->num_memory_regions; r++) {
 		m = &cell->mem[r];
 		if (!(m->flags & JAILHOUSE_MEM_COMM_REGION) &&
-		    overlaps(m->phys_start, m->size, v->address, PAGE_SIZE))
+		    overlaps(m->phys_start, m->size, v->address,
+			     MTK_BLOCK_SIZE))
 			ERR(ctx, cell, fld(ctx, "mem_regions[%u].phys_start",
 					   r), hex(ctx, m->phys_start),
 			    "maps the %s block 0x%llx that vendors[%u] "
@@ -827,12 +826,131 @@ static void check_vendor(struct ctx *ctx, const struct cell *cell,
 	}
 }
 
+/*
+ * The block of entry @n as the hypervisor finds it, in the same tables
+ * (hypervisor/soc/mediatek), and its pins: what it refuses is refused here.
+ */
+static void check_vendor_block(struct ctx *ctx, const struct cell *cell,
+			       unsigned int n)
+{
+	const struct jailhouse_vendor *v = &cell->vendors[n];
+	const struct mtk_block_desc *desc;
+	unsigned int bit;
+
+	desc = mtk_find_block(v->type, v->address);
+	if (!desc) {
+		ERR(ctx, cell, fld(ctx, "vendors[%u].address", n),
+		    hex(ctx, v->address),
+		    "no MediaTek %s block the hypervisor knows at this "
+		    "address, so it would refuse the configuration; the known "
+		    "blocks are in Documentation/board-genio.md, section "
+		    "\"4. GPIO and EINT: vendor entries\"",
+		    vendor_kind(v->type));
+		return;
+	}
+	for (bit = 0; bit < JAILHOUSE_VENDOR_PINS; bit++)
+		if (vendor_bit(v, bit) && v->base + bit >= desc->pins) {
+			ERR(ctx, cell, fld(ctx, "vendors[%u]", n),
+			    valf(ctx, "%s pin %u", vendor_kind(v->type),
+				 v->base + bit),
+			    "the %s at 0x%llx has %u pins (0-%u)", desc->what,
+			    (u64)desc->address, desc->pins, desc->pins - 1);
+			return;
+		}
+}
+
 static void check_vendors(struct ctx *ctx, const struct cell *cell)
 {
 	unsigned int n;
 
-	for (n = 0; n < cell->desc->num_vendors; n++)
+	for (n = 0; n < cell->desc->num_vendors; n++) {
 		check_vendor(ctx, cell, n);
+		check_vendor_block(ctx, cell, n);
+	}
+}
+
+/* ---- the SoC the blocks are on ---- */
+
+/*
+ * Into @buf: the @type blocks of SoC @soc ("0x..., 0x... and 0x..."), and
+ * their GIC line if they share one.  Returns how many there are.
+ */
+static unsigned int list_soc_blocks(char *buf, size_t size, u32 type,
+				    u8 soc)
+{
+	const struct mtk_block_desc *desc, *found[MTK_MAX_BLOCKS];
+	unsigned int n, count = 0, len = 0;
+	bool one_line = true;
+
+	for (n = 0; (desc = mtk_block(n)); n++)
+		if (desc->type == type && (desc->socs & soc)) {
+			one_line &= !count || desc->irq == found[0]->irq;
+			found[count++] = desc;
+		}
+	buf[0] = '\0';
+	for (n = 0; n < count && len < size; n++)
+		len += snprintf(buf + len, size - len, "%s0x%llx",
+				n == 0 ? "" : n + 1 == count ? " and " : ", ",
+				(u64)found[n]->address);
+	if (count > 1 && one_line && found[0]->irq && len < size)
+		snprintf(buf + len, size - len, ", all on one line, INTID %u",
+			 found[0]->irq);
+	return count;
+}
+
+/* Entry @n names @desc, a block of none of the SoCs in @socs. */
+static void report_foreign_block(struct ctx *ctx, const struct cell *cell,
+				 unsigned int n,
+				 const struct mtk_block_desc *desc, u8 socs)
+{
+	const struct mtk_soc *soc = mtk_find_soc(socs & -socs);
+	const char *kind = vendor_kind(desc->type);
+	char list[128];
+	unsigned int count;
+
+	count = list_soc_blocks(list, sizeof(list), desc->type, socs & -socs);
+	ERR(ctx, cell, fld(ctx, "vendors[%u].address", n),
+	    hex(ctx, desc->address),
+	    "the %s, but the system's other blocks are the %s's, whose %s "
+	    "%s %s; see %s", desc->what, soc ? soc->name : "another SoC",
+	    kind, count > 1 ? "instances are" : count ? "block is" :
+	    "blocks are", count ? list : "none",
+	    soc ? soc->guide : "Documentation/board-genio.md");
+}
+
+/*
+ * The SoCs among @socs that every known block of @cell is on: a block of
+ * none of them (a block of another SoC) is refused.
+ */
+static u8 check_cell_socs(struct ctx *ctx, const struct cell *cell, u8 socs)
+{
+	const struct jailhouse_vendor *v;
+	const struct mtk_block_desc *desc;
+	unsigned int n;
+
+	for (n = 0; n < cell->desc->num_vendors; n++) {
+		v = &cell->vendors[n];
+		desc = mtk_find_block(v->type, v->address);
+		if (!desc)
+			continue;
+		if (desc->socs & socs)
+			socs &= desc->socs;
+		else
+			report_foreign_block(ctx, cell, n, desc, socs);
+	}
+	return socs;
+}
+
+/* The root cell's blocks tell the SoC; each cell's must be on it too. */
+static void check_socs(struct ctx *ctx)
+{
+	const struct cell *root = root_cell(ctx);
+	unsigned int n;
+
+	ctx->socs = root ? check_cell_socs(ctx, root, 0xff) : 0xff;
+	for (n = 0; n < ctx->num_cells; n++)
+		if (ctx->cells[n].readable && !ctx->cells[n].root)
+			check_cell_socs(ctx, &ctx->cells[n], ctx->socs);
 }
 
 /* Is [start, start + size) inside the cell's memory regions? */
@@ -949,12 +1067,14 @@ static void check_hypervisor_memory(struct ctx *ctx, const struct cell *root)
 {
 	const struct jailhouse_memory *hv = &ctx->sys->hypervisor_memory;
 
-	if (!is_aligned(hv->phys_start, PAGE_SIZE) || !hv->phys_start)
+	if (!is_aligned(hv->phys_start, JAILHOUSE_PAGE_SIZE) ||
+	    !hv->phys_start)
 		ERR(ctx, root, "hypervisor_memory.phys_start",
 		    hex(ctx, hv->phys_start),
 		    "must be a page-aligned, reserved region; use the address "
 		    "of the reserved-memory node");
-	if (hv->size < MIN_HV_MEMORY || !is_aligned(hv->size, PAGE_SIZE))
+	if (hv->size < MIN_HV_MEMORY ||
+	    !is_aligned(hv->size, JAILHOUSE_PAGE_SIZE))
 		ERR(ctx, root, "hypervisor_memory.size", hex(ctx, hv->size),
 		    "must be a multiple of 4 KiB and at least 1 MiB (the "
 		    "firmware, per-CPU data and page pool live there); 4 MiB "
@@ -970,7 +1090,8 @@ static void check_gic(struct ctx *ctx, const struct cell *root)
 		ERR(ctx, root, "platform_info.arm.gic_version",
 		    dec(ctx, arm->gic_version),
 		    "only GICv3 is supported; set 3");
-	if (!arm->gicd_base || !is_aligned(arm->gicd_base, GICD_SIZE))
+	if (!arm->gicd_base ||
+	    !is_aligned(arm->gicd_base, JAILHOUSE_GICD_SIZE))
 		ERR(ctx, root, "platform_info.arm.gicd_base",
 		    hex(ctx, arm->gicd_base),
 		    "the GIC distributor base must be set and 64 KiB-aligned; "
@@ -980,7 +1101,7 @@ static void check_gic(struct ctx *ctx, const struct cell *root)
 		    hex(ctx, arm->gicr_base),
 		    "the GIC redistributor base must be set and 64 KiB-aligned; "
 		    "take it from the device tree's GIC node");
-	if (arm->gicr_size % GICR_FRAME_SIZE)
+	if (arm->gicr_size % JAILHOUSE_GICR_FRAME_SIZE)
 		ERR(ctx, root, "platform_info.arm.gicr_size",
 		    hex(ctx, arm->gicr_size),
 		    "a multiple of the 128 KiB redistributor frame, or 0 for "
@@ -1197,6 +1318,14 @@ static bool owns_pin(const struct cell *cell, u32 type, u64 address,
 	return false;
 }
 
+/* Is @v's block one of the tables', on the system's SoC (reported if not)? */
+static bool known_block(const struct ctx *ctx, const struct jailhouse_vendor *v)
+{
+	const struct mtk_block_desc *desc = mtk_find_block(v->type, v->address);
+
+	return desc && (desc->socs & ctx->socs);
+}
+
 static void check_pins(struct ctx *ctx, const struct cell *cell,
 		       const struct cell *other)
 {
@@ -1205,7 +1334,8 @@ static void check_pins(struct ctx *ctx, const struct cell *cell,
 
 	for (n = 0; n < cell->desc->num_vendors; n++) {
 		v = &cell->vendors[n];
-		if (v->base + JAILHOUSE_VENDOR_PINS > JAILHOUSE_VENDOR_MAX_PINS)
+		if (v->base + JAILHOUSE_VENDOR_PINS >
+		    JAILHOUSE_VENDOR_MAX_PINS || !known_block(ctx, v))
 			continue;
 		for (bit = 0; bit < JAILHOUSE_VENDOR_PINS; bit++) {
 			if (!vendor_bit(v, bit))
@@ -1335,6 +1465,22 @@ static void check_pair(struct ctx *ctx, const struct cell *cell,
 	}
 }
 
+/* As many cells as the hypervisor runs beside the root cell, no more. */
+static void parse_cells(struct ctx *ctx, const struct config_file *cells,
+			unsigned int num_cells)
+{
+	const unsigned int max = JAILHOUSE_MAX_CELLS - 1;
+	unsigned int n;
+
+	for (n = 0; n < num_cells && n < max; n++)
+		parse_cell(ctx, &cells[n]);
+	if (num_cells > max)
+		ERR(ctx, &ctx->cells[0], "cells", dec(ctx, num_cells),
+		    "the hypervisor runs at most %u cells besides the root "
+		    "cell (JAILHOUSE_MAX_CELLS %u, root included); check at "
+		    "most %u together", max, JAILHOUSE_MAX_CELLS, max);
+}
+
 unsigned int config_check(struct config_checker *chk,
 			  const struct config_file *system,
 			  const struct config_file *cells,
@@ -1347,19 +1493,14 @@ unsigned int config_check(struct config_checker *chk,
 	ctx.chk = chk;
 	if (system)
 		parse_system(&ctx, system);
-	for (n = 0; n < num_cells && ctx.num_cells < MAX_CELLS; n++)
-		parse_cell(&ctx, &cells[n]);
-	if (n < num_cells) {
-		ERR(&ctx, &ctx.cells[0], "cells", dec(&ctx, num_cells),
-		    "more than %u cells at once; check them in groups",
-		    MAX_CELLS);
-	}
+	parse_cells(&ctx, cells, num_cells);
 
 	if (ctx.sys)
 		check_system(&ctx);
 	for (n = 0; n < ctx.num_cells; n++)
 		if (ctx.cells[n].readable)
 			check_cell(&ctx, &ctx.cells[n]);
+	check_socs(&ctx);
 	for (n = 0; n < ctx.num_cells; n++) {
 		if (!ctx.cells[n].readable || ctx.cells[n].root)
 			continue;

@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Register layouts of the MediaTek GPIO and EINT blocks, and the blocks a
+ * configuration may name (shared/reference/boards.md §9, §10).
+ *
+ * One table per layout, not per board: MT8188/MT8390/MT8370 and MT8391
+ * share the GPIO layout (178 and 182 pins); the MT8188-family EINT block
+ * and the five MT8391 EINT instances are taken to share the EINT layout
+ * (the MT8391 instances' register map is not documented; the offsets are
+ * MT8188's, an assumption Documentation/board-genio.md states).
+ * Registers not in a table are undescribed: the root cell reaches them,
+ * other cells read 0 and their writes are dropped.
+ *
+ * Only SoC blocks live here; test blocks are in test objects
+ * (mtk-test-blocks.c), which replace the empty mtk_test_table.
+ */
+#include <jailhouse/mtk-tables.h>
+
+#define GROUP(off, stride, count, width, access, name) \
+	{ off, stride, count, width, access, name }
+
+static const struct mtk_reg_group gpio_groups[] = {
+	GROUP(0x000, 0x10, 6, 1, MTK_RW, "DIR"),
+	GROUP(0x004, 0x10, 6, 1, MTK_WO, "DIR_SET"),
+	GROUP(0x008, 0x10, 6, 1, MTK_WO, "DIR_CLR"),
+	GROUP(0x100, 0x10, 6, 1, MTK_RW, "DOUT"),
+	GROUP(0x104, 0x10, 6, 1, MTK_WO, "DOUT_SET"),
+	GROUP(0x108, 0x10, 6, 1, MTK_WO, "DOUT_CLR"),
+	GROUP(0x200, 0x10, 6, 1, MTK_RO, "DIN"),
+	/* pinmux: a 4-bit field per pin, 8 pins per register */
+	GROUP(0x300, 0x10, 23, 4, MTK_RW, "MODE"),
+	GROUP(0x304, 0x10, 23, 4, MTK_WO, "MODE_SET"),
+	GROUP(0x308, 0x10, 23, 4, MTK_WO, "MODE_CLR"),
+	GROUP(0x30c, 0x10, 23, 4, MTK_MOD, "MODE_MOD"),
+};
+
+static const struct mtk_reg_group eint_groups[] = {
+	GROUP(0x000, 4, 8, 1, MTK_RO, "STA"),
+	GROUP(0x040, 4, 8, 1, MTK_WO, "ACK"),
+	GROUP(0x080, 4, 8, 1, MTK_RO, "MASK"),
+	GROUP(0x0c0, 4, 8, 1, MTK_WO, "MASK_SET"),
+	GROUP(0x100, 4, 8, 1, MTK_WO, "MASK_CLR"),
+	GROUP(0x140, 4, 8, 1, MTK_RO, "SENS"),
+	GROUP(0x180, 4, 8, 1, MTK_WO, "SENS_SET"),
+	GROUP(0x1c0, 4, 8, 1, MTK_WO, "SENS_CLR"),
+	GROUP(0x200, 4, 8, 1, MTK_RO, "SOFT"),
+	GROUP(0x240, 4, 8, 1, MTK_WO, "SOFT_SET"),
+	GROUP(0x280, 4, 8, 1, MTK_WO, "SOFT_CLR"),
+	GROUP(0x300, 4, 8, 1, MTK_RO, "POL"),
+	GROUP(0x340, 4, 8, 1, MTK_WO, "POL_SET"),
+	GROUP(0x380, 4, 8, 1, MTK_WO, "POL_CLR"),
+	GROUP(0x400, 4, 8, 1, MTK_RW, "D0EN"),
+	/* debounce of EINT 0-31: an 8-bit field each, 4 per register */
+	GROUP(0x500, 4, 8, 8, MTK_RO, "DBNC_CTRL"),
+	GROUP(0x600, 4, 8, 8, MTK_WO, "DBNC_SET"),
+	GROUP(0x700, 4, 8, 8, MTK_WO, "DBNC_CLR"),
+	GROUP(0xa00, 4, 8, 1, MTK_RO, "RAW_STA"),
+};
+
+const struct mtk_layout mtk_gpio_layout = {
+	.name = "MediaTek GPIO (MT8188/MT8390/MT8370/MT8391)",
+	.groups = gpio_groups,
+	.num_groups = ARRAY_SIZE(gpio_groups),
+};
+
+const struct mtk_layout mtk_eint_layout = {
+	.name = "MediaTek EINT (MT8188 family)",
+	.groups = eint_groups,
+	.num_groups = ARRAY_SIZE(eint_groups),
+};
+
+#define BOTH		(MTK_SOC_MT8188 | MTK_SOC_MT8391)
+
+const struct mtk_block_desc mtk_blocks[] = {
+	{ JAILHOUSE_VENDOR_MTK_GPIO, 0x10005000, &mtk_gpio_layout, 182,
+	  "GPIO (MT8188 family: pins 0-177; MT8391: 0-181)", 0, BOTH },
+	{ JAILHOUSE_VENDOR_MTK_EINT, 0x1000b000, &mtk_eint_layout, 225,
+	  "EINT (MT8188 family)", 267, MTK_SOC_MT8188 },
+	{ JAILHOUSE_VENDOR_MTK_EINT, 0x11ce0000, &mtk_eint_layout, 256,
+	  "EINT instance 0 (MT8391)", 271, MTK_SOC_MT8391 },
+	{ JAILHOUSE_VENDOR_MTK_EINT, 0x11de0000, &mtk_eint_layout, 256,
+	  "EINT instance 1 (MT8391)", 271, MTK_SOC_MT8391 },
+	{ JAILHOUSE_VENDOR_MTK_EINT, 0x11e60000, &mtk_eint_layout, 256,
+	  "EINT instance 2 (MT8391)", 271, MTK_SOC_MT8391 },
+	{ JAILHOUSE_VENDOR_MTK_EINT, 0x1c01e000, &mtk_eint_layout, 256,
+	  "EINT instance 3 (MT8391)", 271, MTK_SOC_MT8391 },
+	{ JAILHOUSE_VENDOR_MTK_EINT, 0x11f00000, &mtk_eint_layout, 256,
+	  "EINT instance 4 (MT8391)", 271, MTK_SOC_MT8391 },
+};
+
+const unsigned int mtk_num_blocks = ARRAY_SIZE(mtk_blocks);
+
+static const struct mtk_soc socs[] = {
+	{ MTK_SOC_MT8188, "MT8188 family (MT8188/MT8390/MT8370: Genio 700, "
+	  "510)", "Documentation/board-genio.md, section \"4. GPIO and "
+	  "EINT: vendor entries\"" },
+	{ MTK_SOC_MT8391, "MT8391 (Genio 720)", "Documentation/"
+	  "board-genio.md, section \"EINT on the Genio 720 (MT8391)\"" },
+};
+
+static const struct mtk_table production = {
+	mtk_blocks, ARRAY_SIZE(mtk_blocks), socs, ARRAY_SIZE(socs)
+};
+
+/* what a build without test objects has: no test blocks */
+const struct mtk_table mtk_test_table __attribute__((weak));
+
+/* mediatek.c keeps state by mtk_block_index(): production slots first */
+_Static_assert(ARRAY_SIZE(mtk_blocks) <= MTK_MAX_BLOCKS -
+	       MTK_MAX_TEST_BLOCKS,
+	       "mtk_blocks[] has more blocks than MTK_MAX_BLOCKS leaves to "
+	       "the SoCs");
+
+/* the test table's first state slot */
+#define TEST_SLOT	(MTK_MAX_BLOCKS - MTK_MAX_TEST_BLOCKS)
+
+/* Block @n of the tables, production first; NULL past the last. */
+const struct mtk_block_desc *mtk_block(unsigned int n)
+{
+	if (n < production.num_blocks)
+		return &production.blocks[n];
+	n -= production.num_blocks;
+	if (n < mtk_test_table.num_blocks && n < MTK_MAX_TEST_BLOCKS)
+		return &mtk_test_table.blocks[n];
+	return NULL;
+}
+
+const struct mtk_block_desc *mtk_find_block(u32 type, u64 address)
+{
+	const struct mtk_block_desc *desc;
+	unsigned int n;
+
+	for (n = 0; (desc = mtk_block(n)); n++)
+		if (desc->type == type && desc->address == address)
+			return desc;
+	return NULL;
+}
+
+unsigned int mtk_block_index(const struct mtk_block_desc *desc)
+{
+	if (desc >= production.blocks &&
+	    desc < production.blocks + production.num_blocks)
+		return desc - production.blocks;
+	return TEST_SLOT + (desc - mtk_test_table.blocks);
+}
+
+const struct mtk_soc *mtk_find_soc(u8 soc)
+{
+	const struct mtk_table *t = &production;
+	unsigned int n;
+
+	for (n = 0; n < t->num_socs; n++)
+		if (t->socs[n].soc == soc)
+			return &t->socs[n];
+	t = &mtk_test_table;
+	for (n = 0; n < t->num_socs; n++)
+		if (t->socs[n].soc == soc)
+			return &t->socs[n];
+	return NULL;
+}

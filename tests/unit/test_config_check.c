@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The configuration checker (common/config-check.c) with the SoC tables
+ * it is linked with (hypervisor/soc/mediatek/mtk-tables.c, no test
+ * tables): shipped Genio configurations (the .cell files of configs/arm64, built by
+ * make), some changed in memory, are refused as the hypervisor would
+ * refuse them, with messages that say what to use instead.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include <jailhouse/types.h>
+#include <jailhouse/cell-config.h>
+#include <jailhouse/config-check.h>
+#include <jailhouse/limits.h>
+#include <jailhouse/mtk-tables.h>
+
+#define MT8188_EINT	0x1000b000
+
+static char messages[16384];
+
+static void collect(struct config_checker *chk, enum config_severity sev,
+		    const char *file, const char *field, const char *value,
+		    const char *text)
+{
+	size_t len = strlen(messages);
+
+	(void)chk;
+	snprintf(messages + len, sizeof(messages) - len, "%s: %s: %s: %s: %s\n",
+		 sev == CONFIG_ERROR ? "ERROR" : "WARN", file, field, value,
+		 text);
+}
+
+static struct config_file read_cell(const char *name)
+{
+	static char buf[40][65536];
+	static unsigned int next;
+	char *data = buf[next++ % 40], path[512];
+	struct config_file file = { .name = name, .data = data };
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/configs/arm64/%s.cell", JH_TOP, name);
+	f = fopen(path, "rb");
+	if (!f)
+		fail_msg("%s missing: build the configurations (make -C configs)",
+			 path);
+	file.size = fread(data, 1, sizeof(buf[0]), f);
+	fclose(f);
+	assert_true(file.size > 0);
+	return file;
+}
+
+static struct jailhouse_vendor *vendor(const struct config_file *cell,
+				       unsigned int n)
+{
+	const struct jailhouse_cell_desc *desc = cell->data;
+
+	assert_true(n < desc->num_vendors);
+	return (struct jailhouse_vendor *)&jailhouse_cell_vendors(desc)[n];
+}
+
+static unsigned int check(const char *system, struct config_file *cells,
+			  unsigned int num)
+{
+	struct config_checker chk = { .report = collect };
+	struct config_file sys = read_cell(system);
+
+	messages[0] = '\0';
+	return config_check(&chk, &sys, cells, num);
+}
+
+/* The Genio 720's Zephyr cell as shipped: the baseline of the others. */
+static void test_720_zephyr_accepted(void **state)
+{
+	struct config_file cell = read_cell("genio-720-evk-zephyr");
+
+	(void)state;
+	assert_int_equal(check("genio-720-evk", &cell, 1), 0);
+	assert_string_equal(messages, "");
+}
+
+/* Seed 000's EINT entry on the Genio 720: the MT8188 block is refused. */
+static void test_720_mt8188_eint_refused(void **state)
+{
+	struct config_file cell = read_cell("genio-720-evk-zephyr");
+	static const char *const wanted[] = {
+		"ERROR: genio-720-evk-zephyr: vendors[1].address: 0x1000b000: ",
+		"the EINT (MT8188 family)", "MT8391 (Genio 720)",
+		"0x11ce0000, 0x11de0000, 0x11e60000, 0x1c01e000 and "
+		"0x11f00000", "all on one line, INTID 271",
+		"see Documentation/board-genio.md, section \"EINT on the "
+		"Genio 720 (MT8391)\"",
+	};
+	unsigned int n;
+
+	(void)state;
+	vendor(&cell, 1)->address = MT8188_EINT;
+	assert_int_equal(check("genio-720-evk", &cell, 1), 1);
+	for (n = 0; n < ARRAY_SIZE(wanted); n++)
+		if (!strstr(messages, wanted[n]))
+			fail_msg("no \"%s\" in:\n%s", wanted[n], messages);
+	assert_null(strstr(messages, "not a pin of the root cell"));
+}
+
+/* The same block is right on the Genio 700 (MT8390, MT8188 family). */
+static void test_700_mt8188_eint_accepted(void **state)
+{
+	struct config_file cell = read_cell("genio-700-evk-zephyr");
+
+	(void)state;
+	assert_int_equal(vendor(&cell, 1)->address, MT8188_EINT);
+	assert_int_equal(check("genio-700-evk", &cell, 1), 0);
+}
+
+/* A root cell naming blocks of two SoCs is refused on its own. */
+static void test_root_of_two_socs_refused(void **state)
+{
+	struct config_file sys = read_cell("genio-720-evk");
+	const struct jailhouse_system *config = sys.data;
+	struct jailhouse_vendor *v = (struct jailhouse_vendor *)
+		jailhouse_cell_vendors(&config->root_cell);
+	struct config_checker chk = { .report = collect };
+	unsigned int n;
+
+	(void)state;
+	for (n = 0; n < config->root_cell.num_vendors; n++)
+		if (v[n].type == JAILHOUSE_VENDOR_MTK_EINT)
+			break;
+	assert_true(n + 1 < config->root_cell.num_vendors);
+	v[n + 1].address = MT8188_EINT;
+	messages[0] = '\0';
+	assert_true(config_check(&chk, &sys, NULL, 0) >= 1);
+	assert_non_null(strstr(messages, ": 0x1000b000: the EINT (MT8188 "
+			       "family), but the system's other blocks are "
+			       "the MT8391 (Genio 720)'s"));
+}
+
+/* A block no table has: refused as the hypervisor refuses it. */
+static void test_unknown_block_refused(void **state)
+{
+	struct config_file cell = read_cell("genio-720-evk-zephyr");
+
+	(void)state;
+	vendor(&cell, 1)->address = 0x12345000;
+	assert_int_equal(check("genio-720-evk", &cell, 1), 1);
+	assert_non_null(strstr(messages, "vendors[1].address: 0x12345000: no "
+			       "MediaTek EINT block the hypervisor knows"));
+}
+
+/* The QEMU bench's test blocks are not in the production table. */
+static void test_test_block_refused(void **state)
+{
+	struct config_file cell = read_cell("genio-720-evk-zephyr");
+
+	(void)state;
+	assert_null(mtk_find_block(JAILHOUSE_VENDOR_MTK_GPIO, 0x7fb00000));
+	assert_null(mtk_find_block(JAILHOUSE_VENDOR_MTK_EINT, 0x7fb01000));
+	vendor(&cell, 0)->address = 0x7fb00000;
+	assert_int_equal(check("genio-720-evk", &cell, 1), 1);
+	assert_non_null(strstr(messages, "vendors[0].address: 0x7fb00000: no "
+			       "MediaTek GPIO block the hypervisor knows"));
+}
+
+/* A pin past the block's pins, as the hypervisor's check_pin says. */
+static void test_pin_past_block_refused(void **state)
+{
+	struct config_file cell = read_cell("genio-700-evk-zephyr");
+	struct jailhouse_vendor *v = vendor(&cell, 0);
+
+	(void)state;
+	v->base = 128;
+	memset(v->bitmap, 0, sizeof(v->bitmap));
+	v->bitmap[1] = 1U << 28;			/* pin 188 */
+	assert_true(check("genio-700-evk", &cell, 1) >= 1);
+	assert_non_null(strstr(messages, "vendors[0]: GPIO pin 188: the GPIO "
+			       "(MT8188 family: pins 0-177; MT8391: 0-181) at "
+			       "0x10005000 has 182 pins (0-181)"));
+}
+
+/* As many cells as the hypervisor runs, and its limit named past it. */
+static void test_cell_limit(void **state)
+{
+	struct config_file cells[JAILHOUSE_MAX_CELLS];
+	unsigned int n;
+
+	(void)state;
+	for (n = 0; n < JAILHOUSE_MAX_CELLS; n++)
+		cells[n] = read_cell("genio-720-evk-zephyr");
+	check("genio-720-evk", cells, JAILHOUSE_MAX_CELLS - 1);
+	assert_null(strstr(messages, "JAILHOUSE_MAX_CELLS"));
+	check("genio-720-evk", cells, JAILHOUSE_MAX_CELLS);
+	assert_non_null(strstr(messages, "cells: 32: the hypervisor runs at "
+			       "most 31 cells besides the root cell "
+			       "(JAILHOUSE_MAX_CELLS 32, root included)"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_720_zephyr_accepted),
+		cmocka_unit_test(test_720_mt8188_eint_refused),
+		cmocka_unit_test(test_700_mt8188_eint_accepted),
+		cmocka_unit_test(test_root_of_two_socs_refused),
+		cmocka_unit_test(test_unknown_block_refused),
+		cmocka_unit_test(test_test_block_refused),
+		cmocka_unit_test(test_pin_past_block_refused),
+		cmocka_unit_test(test_cell_limit),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
