@@ -5,8 +5,8 @@
  * that):
  *
  *   hypervisor.c  the driver lock and state, last_error, the log ring
- *   config.c      the checker and the converter (hypervisor/ sources)
- *   config-intake.c  configurations from user space and their checks
+ *   config.c      configurations from user space and their checks (the
+ *                 checker and converter: common/, built in by Kbuild)
  *   pci.c         the root cell's virtual PCI host
  *   sysfs.c       /sys/devices/jailhouse, the root's and the cells'
  *   cell.c        cells: create, load, start, destroy
@@ -51,7 +51,7 @@ void take_hypervisor_error(void);
 
 long jailhouse_cell_state(unsigned int id);
 
-/* ---- config-intake.c ---- */
+/* ---- config.c ---- */
 
 /*
  * A configuration from user space, as revision 15, in physically
