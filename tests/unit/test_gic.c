@@ -122,11 +122,11 @@ static int setup(void **state)
 		(unsigned long)&hypervisor_header;
 
 	/* cell A owns SPIs 32-63 and 100, cell B SPIs 64-95 */
-	cell_a.irq_bitmap[0] = ~(1U << SGI_INJECT) & ~(1U << 25);
-	cell_a.irq_bitmap[1] = 0xffffffff;
-	cell_a.irq_bitmap[3] = 1U << (100 - 96);
-	cell_b.irq_bitmap[0] = cell_a.irq_bitmap[0];
-	cell_b.irq_bitmap[2] = 0xffffffff;
+	cell_a.arch.irq_bitmap[0] = ~(1U << SGI_INJECT) & ~(1U << 25);
+	cell_a.arch.irq_bitmap[1] = 0xffffffff;
+	cell_a.arch.irq_bitmap[3] = 1U << (100 - 96);
+	cell_b.arch.irq_bitmap[0] = cell_a.arch.irq_bitmap[0];
+	cell_b.arch.irq_bitmap[2] = 0xffffffff;
 	cell_a.config = &desc_a;
 	cell_b.config = &desc_b;
 	root_cell.config = &desc_root;
@@ -137,10 +137,10 @@ static int setup(void **state)
 	for (n = 0; n < 2; n++) {
 		cpu = per_cpu(n);
 		cpu->cpu_id = n;
-		cpu->mpidr = n;
+		cpu->arch.mpidr = n;
 		cpu->cell = n ? &cell_b : &cell_a;
-		cpu->gicr = gicr_mem + n * GICR_FRAME_SIZE;
-		cpu->num_lrs = 4;
+		cpu->arch.gicr = gicr_mem + n * GICR_FRAME_SIZE;
+		cpu->arch.num_lrs = 4;
 		*(u64 *)(gicr_mem + n * GICR_FRAME_SIZE + 8) =
 			(u64)n << 32 | (n ? 1 << 4 : 0);
 	}
@@ -205,8 +205,10 @@ static void test_enable_filtered(void **state)
 
 	(void)state;
 	memset(gicd_mem, 0, GICD_SIZE);
-	memset(cell_a.foreign_logged, 0, sizeof(cell_a.foreign_logged));
-	memset(cell_b.foreign_logged, 0, sizeof(cell_b.foreign_logged));
+	memset(cell_a.arch.foreign_logged, 0,
+	       sizeof(cell_a.arch.foreign_logged));
+	memset(cell_b.arch.foreign_logged, 0,
+	       sizeof(cell_b.arch.foreign_logged));
 	num_logs = 0;
 	assert_true(access(0, 0x104, 4, true, &value));	/* SPIs 32-63 */
 	assert_false(last_denied);
@@ -256,7 +258,8 @@ static void test_foreign_fields_logged(void **state)
 
 	(void)state;
 	memset(gicd_mem, 0, GICD_SIZE);
-	memset(cell_a.foreign_logged, 0, sizeof(cell_a.foreign_logged));
+	memset(cell_a.arch.foreign_logged, 0,
+	       sizeof(cell_a.arch.foreign_logged));
 	num_logs = 0;
 	/* a read-modify-write of an owned field keeps foreign fields 0 */
 	value = 0xa0;
@@ -290,8 +293,8 @@ static void test_root_foreign_bits_dropped(void **state)
 
 	(void)state;
 	memset(gicd_mem, 0, GICD_SIZE);
-	memcpy(root_cell.irq_bitmap, cell_a.irq_bitmap,
-	       sizeof(root_cell.irq_bitmap));
+	memcpy(root_cell.arch.irq_bitmap, cell_a.arch.irq_bitmap,
+	       sizeof(root_cell.arch.irq_bitmap));
 	per_cpu(0)->cell = &root_cell;
 	assert_true(access(0, 0x108, 4, true, &value));
 	per_cpu(0)->cell = &cell_a;
@@ -344,7 +347,8 @@ static void test_router(void **state)
 
 	(void)state;
 	memset(gicd_mem, 0, GICD_SIZE);
-	memset(cell_a.foreign_logged, 0, sizeof(cell_a.foreign_logged));
+	memset(cell_a.arch.foreign_logged, 0,
+	       sizeof(cell_a.arch.foreign_logged));
 	num_logs = 0;
 	*(u64 *)(gicd_mem + 0x6000 + 8 * 70) = 0x1;
 	assert_true(access(0, 0x6000 + 8 * 70, 8, true, &value));
@@ -379,16 +383,17 @@ static void test_spi_changes_hands(void **state)
 
 	(void)state;
 	memset(gicd_mem, 0, GICD_SIZE);
-	memset(root_cell.irq_bitmap, 0xff, sizeof(root_cell.irq_bitmap));
+	memset(root_cell.arch.irq_bitmap, 0xff,
+	       sizeof(root_cell.arch.irq_bitmap));
 	root_cell.cpu_set[0] = 1 << 0;
 	cell_c.cpu_set[0] = 1 << 1;
-	cell_c.irq_bitmap[1] = 1U << (40 - 32);
+	cell_c.arch.irq_bitmap[1] = 1U << (40 - 32);
 	gic_cell_take_irqs(&cell_c);
-	assert_int_equal(root_cell.irq_bitmap[1], ~(1U << 8));
+	assert_int_equal(root_cell.arch.irq_bitmap[1], ~(1U << 8));
 	assert_int_equal(*(u64 *)(gicd_mem + 0x6000 + 8 * 40), 1);
 	assert_int_equal(reg32(gicd_mem, 0x184), 1U << 8);	/* disabled */
 	gic_cell_return_irqs(&cell_c);
-	assert_int_equal(root_cell.irq_bitmap[1], 0xffffffff);
+	assert_int_equal(root_cell.arch.irq_bitmap[1], 0xffffffff);
 	assert_int_equal(*(u64 *)(gicd_mem + 0x6000 + 8 * 40), 0);
 }
 
@@ -404,7 +409,7 @@ static void test_sgi_pending_state(void **state)
 
 	(void)state;
 	memset(lrs, 0, sizeof(lrs));
-	cpu0->pending_sgis = 0;
+	cpu0->arch.pending_sgis = 0;
 	gic_send_sgis(cpu0, (7UL << 24) | 1);		/* SGI 7 to itself */
 	gic_flush_pending(cpu0);
 	assert_true(gic_mmio_access(cpu0, (u64)sgi_frame + 0x200, &mmio));
@@ -419,8 +424,8 @@ static void test_sgi_pending_state(void **state)
 	mmio.is_write = true;
 	mmio.value = 1U << 9;
 	assert_true(gic_mmio_access(cpu0, (u64)sgi_frame + 0x200, &mmio));
-	assert_int_equal(cpu0->pending_sgis, 1U << 9);
-	cpu0->pending_sgis = 0;
+	assert_int_equal(cpu0->arch.pending_sgis, 1U << 9);
+	cpu0->arch.pending_sgis = 0;
 }
 
 /* The hypervisor's SGI 0 and maintenance PPI cannot be disabled. */
@@ -475,7 +480,7 @@ static void test_list_register_overflow(void **state)
 		assert_int_equal(lrs[n] >> 61, 3);	/* pending, HW */
 		assert_int_equal((lrs[n] >> 32) & 0x3ff, 40 + n);
 	}
-	assert_int_equal(cpu->pending_count, 2);
+	assert_int_equal(cpu->arch.pending_count, 2);
 	assert_true(ich_hcr & 2);			/* underflow IRQ */
 	assert_int_equal(num_dirs, 0);			/* none dropped */
 
@@ -484,7 +489,7 @@ static void test_list_register_overflow(void **state)
 	gic_flush_pending(cpu);
 	assert_int_equal(lrs[1] & 0x3ff, 44);
 	assert_int_equal(lrs[2] & 0x3ff, 45);
-	assert_int_equal(cpu->pending_count, 0);
+	assert_int_equal(cpu->arch.pending_count, 0);
 	assert_false(ich_hcr & 2);
 }
 
@@ -508,12 +513,12 @@ static void test_sgi_stays_in_cell(void **state)
 	struct per_cpu *cpu0 = per_cpu(0), *cpu1 = per_cpu(1);
 
 	(void)state;
-	cpu0->pending_sgis = cpu1->pending_sgis = 0;
+	cpu0->arch.pending_sgis = cpu1->arch.pending_sgis = 0;
 	num_sgi1r = 0;
 	/* SGI 3 to CPUs 0 and 1 (target list bits 0, 1) from CPU 0 */
 	gic_send_sgis(cpu0, (3UL << 24) | 3);
-	assert_int_equal(cpu0->pending_sgis, 1U << 3);
-	assert_int_equal(cpu1->pending_sgis, 0);	/* other cell */
+	assert_int_equal(cpu0->arch.pending_sgis, 1U << 3);
+	assert_int_equal(cpu1->arch.pending_sgis, 0);	/* other cell */
 	assert_int_equal(num_sgi1r, 0);		/* no physical kick */
 	memset(lrs, 0, sizeof(lrs));
 	gic_flush_pending(cpu0);
@@ -521,7 +526,7 @@ static void test_sgi_stays_in_cell(void **state)
 	assert_int_equal(lrs[0] >> 61, 2);		/* pending, not HW */
 	/* broadcast (IRM) from CPU 0 reaches nobody else in cell A */
 	gic_send_sgis(cpu0, (5UL << 24) | (1UL << 40));
-	assert_int_equal(cpu1->pending_sgis, 0);
+	assert_int_equal(cpu1->arch.pending_sgis, 0);
 }
 
 /*
@@ -535,7 +540,7 @@ static void test_sgi_while_active(void **state)
 
 	(void)state;
 	memset(lrs, 0, sizeof(lrs));
-	cpu0->pending_sgis = 0;
+	cpu0->arch.pending_sgis = 0;
 	lrs[2] = (2UL << 62) | (1UL << 60) | 4;		/* SGI 4 active */
 	gic_send_sgis(cpu0, (4UL << 24) | 1);
 	gic_flush_pending(cpu0);
@@ -557,8 +562,8 @@ static void test_underflow_no_storm(void **state)
 
 	(void)state;
 	memset(lrs, 0, sizeof(lrs));
-	cpu0->pending_sgis = 0;
-	cpu0->underflow_armed = true;
+	cpu0->arch.pending_sgis = 0;
+	cpu0->arch.underflow_armed = true;
 	ich_hcr = 3;				/* EN | UIE */
 	iar_count = iar_next = iar_reads = 0;
 	maintenance_level = true;
@@ -588,7 +593,7 @@ static void test_shared_line(void **state)
 	memset(gicd_mem, 0, GICD_SIZE);
 	memset(lrs, 0, sizeof(lrs));
 	assert_int_equal(gic_register_shared_irq(100, shared_target), 0);
-	cell_b.virq_allowed[3] = 1U << 4;		/* INTID 100 */
+	cell_b.arch.virq_allowed[3] = 1U << 4;		/* INTID 100 */
 	/* B enables it: its virtual enable, not the distributor's */
 	num_sgi1r = 0;
 	{
@@ -605,12 +610,12 @@ static void test_shared_line(void **state)
 	iar_queue[0] = 100;
 	iar_count = 1;
 	iar_next = num_dirs = 0;
-	cpu1->pending_virq = 0;
+	cpu1->arch.pending_virq = 0;
 	gic_handle_irq(cpu0);
 	assert_int_equal(reg32(gicd_mem, 0x18c), 1U << 4);	/* masked */
 	assert_int_equal(num_dirs, 1);
 	assert_int_equal(dirs[0], 100);
-	assert_int_equal(cpu1->pending_virq, 100);
+	assert_int_equal(cpu1->arch.pending_virq, 100);
 	assert_int_equal(num_sgi1r, 1);			/* CPU 1 kicked */
 	/* CPU 1 injects it with EOI maintenance */
 	memset(lrs, 0, sizeof(lrs));
@@ -629,7 +634,7 @@ static void test_shared_line(void **state)
 	eisr = 0;
 	assert_int_equal(reg32(gicd_mem, 0x10c), 1U << 4);
 	assert_int_equal(lrs[0], 0);			/* freed */
-	cell_b.virq_allowed[3] = cell_b.virq_enabled[3] = 0;
+	cell_b.arch.virq_allowed[3] = cell_b.arch.virq_enabled[3] = 0;
 }
 
 /*
@@ -681,7 +686,8 @@ static void test_gicd_bad_geometry_refused(void **state)
 	(void)state;
 	for (n = 0; n < ARRAY_SIZE(bad); n++) {
 		memset(gicd_mem, 0, GICD_SIZE);
-		memset(cell_a.foreign_logged, 0, sizeof(cell_a.foreign_logged));
+		memset(cell_a.arch.foreign_logged, 0,
+		       sizeof(cell_a.arch.foreign_logged));
 		num_logs = 0;
 		value = ~0UL;
 		assert_false(access(0, bad[n].offset, bad[n].size, true,

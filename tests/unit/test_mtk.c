@@ -155,8 +155,8 @@ static void test_create_takes_pins(void **state)
 static void test_shared_eint_line(void **state)
 {
 	(void)state;
-	assert_true(cell_a.virq_allowed[267 / 32] & (1U << (267 % 32)));
-	assert_int_equal(root_cell.virq_allowed[267 / 32], 0);
+	assert_true(cell_a.arch.virq_allowed[267 / 32] & (1U << (267 % 32)));
+	assert_int_equal(root_cell.arch.virq_allowed[267 / 32], 0);
 	memset(reg(EINT, 0), 0, 0x100);
 	assert_null(mtk_eint_target(267));
 	*reg(EINT, 0x004) = 1 << 6;			/* STA1: EINT 38 */

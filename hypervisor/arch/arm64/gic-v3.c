@@ -138,13 +138,13 @@ static u64 read_lr(unsigned int n)
 
 static u32 sgi_frame_read(struct per_cpu *cpu, unsigned int reg)
 {
-	return *(volatile u32 *)((volatile u8 *)cpu->gicr + GICR_SGI_BASE +
+	return *(volatile u32 *)((volatile u8 *)cpu->arch.gicr + GICR_SGI_BASE +
 				 reg);
 }
 
 static void sgi_frame_write(struct per_cpu *cpu, unsigned int reg, u32 value)
 {
-	*(volatile u32 *)((volatile u8 *)cpu->gicr + GICR_SGI_BASE + reg) =
+	*(volatile u32 *)((volatile u8 *)cpu->arch.gicr + GICR_SGI_BASE + reg) =
 		value;
 }
 
@@ -154,14 +154,14 @@ int gic_cpu_init(struct per_cpu *cpu)
 	unsigned int n;
 	u32 active;
 
-	cpu->gicr = (void *)find_redistributor(cpu->mpidr);
-	if (!cpu->gicr) {
+	cpu->arch.gicr = (void *)find_redistributor(cpu->arch.mpidr);
+	if (!cpu->arch.gicr) {
 		printk("ERROR: CPU %u: no redistributor for MPIDR 0x%llx\n",
-		       cpu->cpu_id, cpu->mpidr);
+		       cpu->cpu_id, cpu->arch.mpidr);
 		return -ENODEV;
 	}
-	cpu->num_lrs = (read_sysreg(ich_vtr_el2) & 0xf) + 1;
-	for (n = 0; n < cpu->num_lrs; n++)
+	cpu->arch.num_lrs = (read_sysreg(ich_vtr_el2) & 0xf) + 1;
+	for (n = 0; n < cpu->arch.num_lrs; n++)
 		write_lr(n, 0);
 
 	/*
@@ -174,14 +174,14 @@ int gic_cpu_init(struct per_cpu *cpu)
 	sgi_frame_write(cpu, GICR_ICACTIVER0, active);
 
 	/* the maintenance interrupt signals free list registers */
-	*((volatile u8 *)cpu->gicr + GICR_SGI_BASE + GICR_IPRIORITYR +
+	*((volatile u8 *)cpu->arch.gicr + GICR_SGI_BASE + GICR_IPRIORITYR +
 	  maintenance_irq) = 0xa0;
-	*(volatile u32 *)((volatile u8 *)cpu->gicr + GICR_SGI_BASE +
+	*(volatile u32 *)((volatile u8 *)cpu->arch.gicr + GICR_SGI_BASE +
 			  GICR_ISENABLER0) = BIT(maintenance_irq);
 
 	/* Linux's CPU interface settings become its virtual ones */
 	ctlr = read_sysreg(icc_ctlr_el1);
-	cpu->linux_icc_ctlr = ctlr;
+	cpu->arch.linux_icc_ctlr = ctlr;
 	vmcr = (read_sysreg(icc_pmr_el1) & 0xff) << ICH_VMCR_VPMR_SHIFT;
 	vmcr |= (read_sysreg(icc_bpr1_el1) & 7) << ICH_VMCR_VBPR1_SHIFT;
 	if (read_sysreg(icc_igrpen1_el1) & 1)
@@ -220,7 +220,7 @@ static void hand_back_lr(struct per_cpu *cpu, u64 lr)
 	if (state & 2)
 		sgi_frame_write(cpu, GICR_ISACTIVER0, BIT(intid));
 	if (state & 1)
-		cpu->pending_sgis |= BIT(intid);
+		cpu->arch.pending_sgis |= BIT(intid);
 }
 
 /*
@@ -234,21 +234,21 @@ void gic_cpu_reset(struct per_cpu *cpu)
 	u32 private;
 	u64 lr;
 
-	for (n = 0; n < cpu->num_lrs; n++) {
+	for (n = 0; n < cpu->arch.num_lrs; n++) {
 		lr = read_lr(n);
 		write_lr(n, 0);
 		if ((lr >> 62) && (lr & ICH_LR_HW))
 			write_sysreg(icc_dir_el1,
 				     (lr >> ICH_LR_PINTID_SHIFT) & 0x3ff);
 	}
-	for (n = 0; n < cpu->pending_count; n++)
-		write_sysreg(icc_dir_el1, cpu->pending_irqs[n]);
-	cpu->pending_count = 0;
-	cpu->pending_sgis = 0;
-	cpu->pending_virq = 0;
+	for (n = 0; n < cpu->arch.pending_count; n++)
+		write_sysreg(icc_dir_el1, cpu->arch.pending_irqs[n]);
+	cpu->arch.pending_count = 0;
+	cpu->arch.pending_sgis = 0;
+	cpu->arch.pending_virq = 0;
 	write_sysreg(ich_ap1r0_el2, 0);
 	write_sysreg(ich_vmcr_el2, 0);
-	cpu->underflow_armed = false;
+	cpu->arch.underflow_armed = false;
 	write_sysreg(ich_hcr_el2, ICH_HCR_EN);
 
 	/* the SGIs and PPIs of the previous user: off, idle */
@@ -263,14 +263,14 @@ void gic_kick(struct per_cpu *cpu)
 {
 	dsb(ish);
 	write_sysreg(icc_sgi1r_el1, ((u64)SGI_INJECT << 24) |
-		     sgi_target(cpu->mpidr));
+		     sgi_target(cpu->arch.mpidr));
 	isb();
 }
 
 /* No list register holds a pending or active interrupt. */
 bool gic_lrs_empty(struct per_cpu *cpu)
 {
-	u64 all = (1UL << cpu->num_lrs) - 1;
+	u64 all = (1UL << cpu->arch.num_lrs) - 1;
 
 	return (read_sysreg(ich_elrsr_el2) & all) == all;
 }
@@ -282,34 +282,35 @@ void gic_cpu_shutdown(struct per_cpu *cpu)
 	unsigned int n;
 	u32 sgis;
 
-	if (!cpu->num_lrs)
+	if (!cpu->arch.num_lrs)
 		return;
-	for (n = 0; n < cpu->num_lrs; n++) {
+	for (n = 0; n < cpu->arch.num_lrs; n++) {
 		lr = read_lr(n);
 		write_lr(n, 0);
 		hand_back_lr(cpu, lr);
 	}
-	for (n = 0; n < cpu->pending_count; n++)
-		write_sysreg(icc_dir_el1, cpu->pending_irqs[n]);
-	cpu->pending_count = 0;
+	for (n = 0; n < cpu->arch.pending_count; n++)
+		write_sysreg(icc_dir_el1, cpu->arch.pending_irqs[n]);
+	cpu->arch.pending_count = 0;
 	write_sysreg(ich_hcr_el2, 0);
 	write_sysreg(icc_pmr_el1, (vmcr >> ICH_VMCR_VPMR_SHIFT) & 0xff);
 	write_sysreg(icc_bpr1_el1, (vmcr >> ICH_VMCR_VBPR1_SHIFT) & 7);
 	write_sysreg(icc_igrpen1_el1, !!(vmcr & ICH_VMCR_VENG1));
-	write_sysreg(icc_ctlr_el1, cpu->linux_icc_ctlr);
+	write_sysreg(icc_ctlr_el1, cpu->arch.linux_icc_ctlr);
 	isb();
 	/* virtual SGIs not delivered yet arrive as physical ones */
-	sgis = __atomic_exchange_n(&cpu->pending_sgis, 0, __ATOMIC_ACQ_REL);
+	sgis = __atomic_exchange_n(&cpu->arch.pending_sgis, 0,
+				   __ATOMIC_ACQ_REL);
 	for (n = 0; n < 16; n++)
 		if (sgis & BIT(n))
-			write_sysreg(icc_sgi1r_el1,
-				     ((u64)n << 24) | sgi_target(cpu->mpidr));
+			write_sysreg(icc_sgi1r_el1, ((u64)n << 24) |
+				     sgi_target(cpu->arch.mpidr));
 	isb();
 }
 
 static bool cell_owns_irq(const struct cell *cell, unsigned int intid)
 {
-	return intid < 1024 && bitmap32_test(cell->irq_bitmap, intid);
+	return intid < 1024 && bitmap32_test(cell->arch.irq_bitmap, intid);
 }
 
 /* Put @lr into a free list register; false if all are in use. */
@@ -318,7 +319,7 @@ static bool inject(struct per_cpu *cpu, u64 lr)
 	u64 free = read_sysreg(ich_elrsr_el2);
 	unsigned int n;
 
-	for (n = 0; n < cpu->num_lrs; n++) {
+	for (n = 0; n < cpu->arch.num_lrs; n++) {
 		if (!(free & BIT(n)))
 			continue;
 		write_lr(n, lr);
@@ -348,7 +349,7 @@ static bool inject_sgi(struct per_cpu *cpu, unsigned int sgi)
 	u64 free = read_sysreg(ich_elrsr_el2), lr;
 	unsigned int n;
 
-	for (n = 0; n < cpu->num_lrs; n++) {
+	for (n = 0; n < cpu->arch.num_lrs; n++) {
 		if (free & BIT(n))
 			continue;
 		lr = read_lr(n);
@@ -371,14 +372,16 @@ void gic_flush_pending(struct per_cpu *cpu)
 	u32 sgis;
 
 	/* the common case on every trap: nothing waits */
-	if (!cpu->pending_sgis && !cpu->pending_count && !cpu->pending_virq) {
-		if (cpu->underflow_armed) {
+	if (!cpu->arch.pending_sgis && !cpu->arch.pending_count &&
+	    !cpu->arch.pending_virq) {
+		if (cpu->arch.underflow_armed) {
 			write_sysreg(ich_hcr_el2, ICH_HCR_EN);
-			cpu->underflow_armed = false;
+			cpu->arch.underflow_armed = false;
 		}
 		return;
 	}
-	sgis = __atomic_exchange_n(&cpu->pending_sgis, 0, __ATOMIC_ACQ_REL);
+	sgis = __atomic_exchange_n(&cpu->arch.pending_sgis, 0,
+				   __ATOMIC_ACQ_REL);
 
 	for (n = 0; n < 16; n++) {
 		if (!(sgis & BIT(n)))
@@ -386,28 +389,30 @@ void gic_flush_pending(struct per_cpu *cpu)
 		if (inject_sgi(cpu, n))
 			cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_VSGI]++;
 		else
-			__atomic_fetch_or(&cpu->pending_sgis, BIT(n),
+			__atomic_fetch_or(&cpu->arch.pending_sgis, BIT(n),
 					  __ATOMIC_ACQ_REL);
 	}
-	for (n = 0; n < cpu->pending_count; n++)
-		if (!inject(cpu, hw_lr(cpu->pending_irqs[n])))
-			cpu->pending_irqs[kept++] = cpu->pending_irqs[n];
-	cpu->pending_count = kept;
-	if (cpu->pending_virq &&
+	for (n = 0; n < cpu->arch.pending_count; n++)
+		if (!inject(cpu, hw_lr(cpu->arch.pending_irqs[n])))
+			cpu->arch.pending_irqs[kept++] =
+				cpu->arch.pending_irqs[n];
+	cpu->arch.pending_count = kept;
+	if (cpu->arch.pending_virq &&
 	    inject(cpu, ICH_LR_PENDING | ICH_LR_GROUP1 | ICH_LR_PRIORITY |
-		   ICH_LR_EOI | cpu->pending_virq))
-		cpu->pending_virq = 0;
-	cpu->underflow_armed = kept || cpu->pending_sgis || cpu->pending_virq;
+		   ICH_LR_EOI | cpu->arch.pending_virq))
+		cpu->arch.pending_virq = 0;
+	cpu->arch.underflow_armed = kept || cpu->arch.pending_sgis ||
+		cpu->arch.pending_virq;
 	write_sysreg(ich_hcr_el2, ICH_HCR_EN |
-		     (cpu->underflow_armed ? ICH_HCR_UIE : 0));
+		     (cpu->arch.underflow_armed ? ICH_HCR_UIE : 0));
 }
 
 static void queue_irq(struct per_cpu *cpu, unsigned int intid)
 {
 	if (inject(cpu, hw_lr(intid)))
 		return;
-	if (cpu->pending_count < PENDING_IRQS) {
-		cpu->pending_irqs[cpu->pending_count++] = intid;
+	if (cpu->arch.pending_count < PENDING_IRQS) {
+		cpu->arch.pending_irqs[cpu->arch.pending_count++] = intid;
 		return;
 	}
 	/* cannot happen with level/edge semantics; never lose it silently */
@@ -445,7 +450,7 @@ int gic_register_shared_irq(unsigned int intid, gic_shared_target_fn target)
 
 static bool virq_enabled(const struct cell *cell, unsigned int intid)
 {
-	return bitmap32_test(cell->virq_enabled, intid);
+	return bitmap32_test(cell->arch.virq_enabled, intid);
 }
 
 
@@ -473,7 +478,7 @@ static bool route_shared(struct per_cpu *cpu, unsigned int intid, u64 iar)
 	shared_irqs[n].masked_for = target;
 	write_sysreg(icc_dir_el1, iar);
 	target_cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_VIRQ]++;
-	target_cpu->pending_virq = intid;
+	target_cpu->arch.pending_virq = intid;
 	if (target_cpu != cpu)
 		gic_kick(target_cpu);
 	return true;
@@ -496,7 +501,7 @@ static void handle_eoi_maintenance(struct per_cpu *cpu)
 	unsigned int n;
 	u64 lr;
 
-	for (n = 0; n < cpu->num_lrs; n++) {
+	for (n = 0; n < cpu->arch.num_lrs; n++) {
 		if (!(eisr & BIT(n)))
 			continue;
 		lr = read_lr(n);
@@ -513,7 +518,7 @@ static void release_shared(struct cell *cell)
 	for (n = 0; n < MAX_SHARED_IRQS; n++)
 		if (shared_irqs[n].target && shared_irqs[n].masked_for == cell)
 			unmask_shared(cell, shared_irqs[n].intid);
-	memset(cell->virq_enabled, 0, sizeof(cell->virq_enabled));
+	memset(cell->arch.virq_enabled, 0, sizeof(cell->arch.virq_enabled));
 }
 
 void gic_handle_irq(struct per_cpu *cpu)
@@ -568,9 +573,9 @@ void gic_send_sgis(struct per_cpu *cpu, u64 sgi1r)
 
 	for (target = 0; target < hypervisor_header.max_cpus; target++) {
 		other = per_cpu(target);
-		if (other->cell != cpu->cell || !other->gicr)
+		if (other->cell != cpu->cell || !other->arch.gicr)
 			continue;
-		mpidr = other->mpidr;
+		mpidr = other->arch.mpidr;
 		if (sgi1r & SGI1R_IRM) {
 			if (other == cpu)
 				continue;
@@ -581,7 +586,7 @@ void gic_send_sgis(struct per_cpu *cpu, u64 sgi1r)
 			   !(SGI1R_TARGETS(sgi1r) & BIT(mpidr & 0xf))) {
 			continue;
 		}
-		__atomic_fetch_or(&other->pending_sgis, BIT(sgi),
+		__atomic_fetch_or(&other->arch.pending_sgis, BIT(sgi),
 				  __ATOMIC_ACQ_REL);
 		if (other != cpu) {
 			dsb(ish);
@@ -611,7 +616,7 @@ static u64 first_cpu_affinity(const struct cell *cell)
 {
 	struct per_cpu *cpu = cell_first_cpu(cell);
 
-	return cpu ? cpu->mpidr : 0;
+	return cpu ? cpu->arch.mpidr : 0;
 }
 
 static void route_spi(unsigned int intid, u64 mpidr)
@@ -633,7 +638,7 @@ static void for_each_owned_spi(const struct cell *cell,
 
 static void take_spi(const struct cell *cell, unsigned int intid)
 {
-	bitmap32_clear(root_cell.irq_bitmap, intid);
+	bitmap32_clear(root_cell.arch.irq_bitmap, intid);
 	quiesce_spi(intid);
 	route_spi(intid, first_cpu_affinity(cell));
 }
@@ -649,7 +654,7 @@ static void return_spi(const struct cell *cell, unsigned int intid)
 	(void)cell;
 	quiesce_spi(intid);
 	route_spi(intid, first_cpu_affinity(&root_cell));
-	bitmap32_set(root_cell.irq_bitmap, intid);
+	bitmap32_set(root_cell.arch.irq_bitmap, intid);
 }
 
 /* A virtual device's interrupt: @intid pending, routed as configured. */
@@ -690,7 +695,7 @@ void gic_cell_return_irqs(struct cell *cell)
 /* The bits of a 1-bit-per-INTID register word the cell may touch. */
 static u32 owned_bits(const struct cell *cell, unsigned int first_intid)
 {
-	return first_intid < 1024 ? cell->irq_bitmap[first_intid / 32] : 0;
+	return first_intid < 1024 ? cell->arch.irq_bitmap[first_intid / 32] : 0;
 }
 
 /* Expand one bit per INTID into a field of @width bits per INTID. */
@@ -743,7 +748,8 @@ static u32 not_yet_logged(struct cell *cell, unsigned int first_intid,
 			  u32 bits)
 {
 	unsigned int shift = first_intid % 32;
-	u32 old = __atomic_fetch_or(&cell->foreign_logged[first_intid / 32],
+	u32 old = __atomic_fetch_or(&cell->arch.foreign_logged[first_intid /
+							       32],
 				    bits << shift, __ATOMIC_RELAXED);
 
 	return bits & ~(old >> shift);
@@ -812,7 +818,7 @@ static void foreign_bits(struct per_cpu *cpu, struct mmio_access *mmio,
 	if (!mmio->is_write || cpu->cell == &root_cell || intid < 32)
 		return;
 	if (reg >= GICD_ISENABLER && reg < GICD_ISPENDR)
-		allowed |= cpu->cell->virq_allowed[intid / 32];
+		allowed |= cpu->cell->arch.virq_allowed[intid / 32];
 	foreign = mmio->value & ~allowed;
 	drop_foreign(cpu, intid, foreign, bit_reg_names[reg / 0x80 - 1],
 		     intid / 32);
@@ -822,8 +828,8 @@ static void foreign_bits(struct per_cpu *cpu, struct mmio_access *mmio,
 static void virtual_enable(struct cell *cell, struct mmio_access *mmio,
 			   unsigned int first_intid, bool set)
 {
-	u32 *enabled = &cell->virq_enabled[first_intid / 32];
-	u32 bits = cell->virq_allowed[first_intid / 32];
+	u32 *enabled = &cell->arch.virq_enabled[first_intid / 32];
+	u32 bits = cell->arch.virq_allowed[first_intid / 32];
 
 	if (!bits)
 		return;
@@ -840,7 +846,7 @@ static bool cell_has_affinity(const struct cell *cell, u64 value)
 	unsigned int cpu;
 
 	for_each_cell_cpu(cpu, cell)
-		if (per_cpu(cpu)->mpidr == (value & MPIDR_AFF_MASK))
+		if (per_cpu(cpu)->arch.mpidr == (value & MPIDR_AFF_MASK))
 			return true;
 	return false;
 }
@@ -936,7 +942,7 @@ static enum mmio_result gicd_router_access(void *arg, struct per_cpu *cpu,
 	if (!cell_owns_irq(cpu->cell, intid)) {
 		if (!mmio->is_write)
 			mmio->value = 0;
-		else if (!bitmap32_test(cpu->cell->virq_allowed, intid))
+		else if (!bitmap32_test(cpu->cell->arch.virq_allowed, intid))
 			drop_foreign(cpu, intid, 1, "GICD_IROUTER", intid);
 		return MMIO_HANDLED;
 	}
@@ -966,13 +972,13 @@ static enum mmio_result gicd_router_access(void *arg, struct per_cpu *cpu,
 static u32 pending_virtual_sgis(struct per_cpu *cpu, struct per_cpu *owner)
 {
 	u64 free, lr;
-	u32 sgis = owner->pending_sgis;
+	u32 sgis = owner->arch.pending_sgis;
 	unsigned int n;
 
 	if (owner != cpu)
 		return sgis;
 	free = read_sysreg(ich_elrsr_el2);
-	for (n = 0; n < cpu->num_lrs; n++) {
+	for (n = 0; n < cpu->arch.num_lrs; n++) {
 		if (free & BIT(n))
 			continue;
 		lr = read_lr(n);
@@ -988,11 +994,11 @@ static void clear_virtual_sgis(struct per_cpu *cpu, struct per_cpu *owner,
 	u64 free, lr;
 	unsigned int n;
 
-	__atomic_fetch_and(&owner->pending_sgis, ~sgis, __ATOMIC_ACQ_REL);
+	__atomic_fetch_and(&owner->arch.pending_sgis, ~sgis, __ATOMIC_ACQ_REL);
 	if (owner != cpu)
 		return;
 	free = read_sysreg(ich_elrsr_el2);
-	for (n = 0; n < cpu->num_lrs; n++) {
+	for (n = 0; n < cpu->arch.num_lrs; n++) {
 		if (free & BIT(n))
 			continue;
 		lr = read_lr(n);
@@ -1026,7 +1032,7 @@ static void sgi_pending_access(struct per_cpu *cpu, struct per_cpu *owner,
 	}
 	for (n = 0; n < 16; n++)
 		if (sgis & BIT(n) && !(gic_reserved_private_irqs() & BIT(n)))
-			__atomic_fetch_or(&owner->pending_sgis, BIT(n),
+			__atomic_fetch_or(&owner->arch.pending_sgis, BIT(n),
 					  __ATOMIC_ACQ_REL);
 	if (owner != cpu && sgis)
 		gic_kick(owner);
@@ -1042,10 +1048,10 @@ static struct per_cpu *redistributor_owner(unsigned long frame,
 	unsigned int n;
 
 	if (index < hypervisor_header.max_cpus &&
-	    (unsigned long)per_cpu(index)->gicr == frame)
+	    (unsigned long)per_cpu(index)->arch.gicr == frame)
 		return per_cpu(index);
 	for (n = 0; n < hypervisor_header.max_cpus; n++)
-		if ((unsigned long)per_cpu(n)->gicr == frame)
+		if ((unsigned long)per_cpu(n)->arch.gicr == frame)
 			return per_cpu(n);
 	return NULL;
 }
@@ -1127,8 +1133,8 @@ static enum mmio_result gicr_access(void *arg, struct per_cpu *cpu,
 	    reg < GICR_SGI_BASE + GICR_ICACTIVER_END) {
 		if (reg == GICR_SGI_BASE + GICR_ISPENDR0 ||
 		    reg == GICR_SGI_BASE + GICR_ICPENDR0)
-			sgi_pending_access(cpu, owner, mmio,
-					   reg == GICR_SGI_BASE + GICR_ISPENDR0);
+			sgi_pending_access(cpu, owner, mmio, reg ==
+					   GICR_SGI_BASE + GICR_ISPENDR0);
 		else
 			/* the hypervisor's own SGI and PPI stay as they are */
 			masked_access(addr, mmio,
@@ -1208,14 +1214,15 @@ int gic_cell_init(struct cell *cell)
 /* The distributor and the redistributors become EL2's. */
 static int gic_unit_init(void)
 {
+	const typeof(system_config->platform_info.arm) *arm =
+		&system_config->platform_info.arm;
 	int err = gic_init();
 
 	if (!err)
-		err = paging_map_device(system_config->platform_info.arm.gicd_base,
-				 GICD_SIZE);
+		err = paging_map_device(arm->gicd_base, GICD_SIZE);
 	if (!err)
-		err = paging_map_device(system_config->platform_info.arm.gicr_base,
-				 gic_gicr_window_size());
+		err = paging_map_device(arm->gicr_base,
+					gic_gicr_window_size());
 	arch_flush_hv_tlbs();
 	return err;
 }
@@ -1228,14 +1235,15 @@ static void collect_irqs(struct cell *cell)
 	u64 gicd_base = system_config->platform_info.arm.gicd_base;
 	unsigned int n, word;
 
-	cell->irq_bitmap[0] = ~gic_reserved_private_irqs();
+	cell->arch.irq_bitmap[0] = ~gic_reserved_private_irqs();
 	for (n = 0; n < desc->num_irqchips; n++, chip++) {
 		if (chip->address != gicd_base || chip->pin_base % 32)
 			continue;
 		for (word = 0; word < 4; word++)
 			if (chip->pin_base / 32 + word < 32 &&
 			    chip->pin_base + word * 32 >= 32)
-				cell->irq_bitmap[chip->pin_base / 32 + word] |=
+				cell->arch.irq_bitmap[chip->pin_base / 32 +
+						      word] |=
 					chip->pin_bitmap[word];
 	}
 }
@@ -1249,13 +1257,13 @@ static int gic_unit_cell_init(struct cell *cell)
 static void gic_unit_cell_commit(struct cell *cell)
 {
 	gic_cell_take_irqs(cell);
-	cell->irqs_taken = true;
+	cell->arch.irqs_taken = true;
 }
 
 /* A cell that never took its SPIs leaves the root's alone. */
 static void gic_unit_cell_exit(struct cell *cell)
 {
-	if (cell->irqs_taken)
+	if (cell->arch.irqs_taken)
 		gic_cell_return_irqs(cell);
 }
 

@@ -51,8 +51,8 @@ int arch_cpu_init(struct per_cpu *cpu)
 	if (err)
 		return err;
 
-	cpu->linux_hcr = read_sysreg(hcr_el2);
-	cpu->linux_vtcr = read_sysreg(vtcr_el2);
+	cpu->arch.linux_hcr = read_sysreg(hcr_el2);
+	cpu->arch.linux_vtcr = read_sysreg(vtcr_el2);
 	write_sysreg(vtcr_el2, VTCR_RES1 | (64 - ipa_bits()) | VTCR_SL0_L0 |
 		     VTCR_IRGN0_WBWA | VTCR_ORGN0_WBWA | VTCR_SH0_INNER |
 		     (parange() << VTCR_PS_SHIFT));
@@ -71,9 +71,9 @@ int arch_cpu_init(struct per_cpu *cpu)
 void arch_cpu_restore(struct per_cpu *cpu)
 {
 	gic_cpu_shutdown(cpu);
-	if (cpu->linux_hcr || cpu->linux_vtcr) {
-		write_sysreg(hcr_el2, cpu->linux_hcr);
-		write_sysreg(vtcr_el2, cpu->linux_vtcr);
+	if (cpu->arch.linux_hcr || cpu->arch.linux_vtcr) {
+		write_sysreg(hcr_el2, cpu->arch.linux_hcr);
+		write_sysreg(vtcr_el2, cpu->arch.linux_vtcr);
 	}
 	write_sysreg(vttbr_el2, 0);
 	write_sysreg(vbar_el2, hypervisor_header.arm_linux_hyp_vectors);
@@ -97,7 +97,7 @@ bool arch_leave_hypervisor(struct trap_frame *frame)
 
 void arch_cpu_identify(struct per_cpu *cpu)
 {
-	cpu->mpidr = read_sysreg(mpidr_el1) & MPIDR_AFF_MASK;
+	cpu->arch.mpidr = read_sysreg(mpidr_el1) & MPIDR_AFF_MASK;
 }
 
 void arch_switch_hv_page_table(u64 *root)

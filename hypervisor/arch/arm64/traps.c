@@ -105,14 +105,15 @@ static bool refuse_smc(struct per_cpu *cpu, struct trap_frame *frame,
 {
 	frame->x[0] = SMCCC_NOT_SUPPORTED;
 	if (cpu->cell != &root_cell &&
-	    (SMC_OWNER(id) == SMC_OWNER_SIP || SMC_OWNER(id) == SMC_OWNER_OEM)) {
+	    (SMC_OWNER(id) == SMC_OWNER_SIP ||
+	     SMC_OWNER(id) == SMC_OWNER_OEM)) {
 		printk("FATAL: CPU %u: SMC 0x%08x not permitted for cell '%s' "
 		       "(PC 0x%lx): not in its smc_ids\n", cpu->cpu_id, id,
 		       cpu->cell->config->name, read_sysreg(elr_el2) - 4);
 		return false;
 	}
-	if (cpu->last_refused_smc != id) {
-		cpu->last_refused_smc = id;
+	if (cpu->arch.last_refused_smc != id) {
+		cpu->arch.last_refused_smc = id;
 		printk("SMC 0x%08x refused for cell '%s' (CPU %u, PC 0x%lx): "
 		       "not in its smc_ids\n", id, cpu->cell->config->name,
 		       cpu->cpu_id, read_sysreg(elr_el2) - 4);
@@ -126,7 +127,7 @@ static struct per_cpu *cpu_by_mpidr(struct cell *cell, u64 mpidr)
 
 	for (n = 0; n < hypervisor_header.max_cpus; n++)
 		if (per_cpu(n)->cell == cell &&
-		    per_cpu(n)->mpidr == (mpidr & MPIDR_AFF_MASK))
+		    per_cpu(n)->arch.mpidr == (mpidr & MPIDR_AFF_MASK))
 			return per_cpu(n);
 	return NULL;
 }
@@ -170,7 +171,8 @@ static u64 psci_affinity_info(struct per_cpu *cpu, struct trap_frame *frame)
  */
 static u64 psci_cpu_suspend(struct per_cpu *cpu)
 {
-	if (gic_lrs_empty(cpu) && !cpu->pending_sgis && !cpu->pending_count)
+	if (gic_lrs_empty(cpu) && !cpu->arch.pending_sgis &&
+	    !cpu->arch.pending_count)
 		asm volatile("wfi");
 	return 0;
 }

@@ -21,7 +21,6 @@
 #define MAX_CPUS		JAILHOUSE_MAX_CPUS
 #define MAX_CELLS		JAILHOUSE_MAX_CELLS	/* root included */
 #define MAX_CONFIG_PAGES	16	/* a cell configuration's copy */
-#define PENDING_IRQS		64
 
 #define ALIGN_UP(x, a)		(((x) + (a) - 1) & ~((a) - 1))
 #define BIT(n)			(1UL << (n))
@@ -42,21 +41,13 @@ struct cell {
 	const struct jailhouse_cell_desc *config;
 	unsigned int id;
 	u64 *s2_root;			/* stage-2 level-0 table */
-	u32 irq_bitmap[32];		/* INTIDs 0-1023 the cell owns */
 	u8 cpu_set[MAX_CPUS / 8];
 	/* non-root cells */
 	unsigned int config_pages;	/* the copy of the configuration */
 	struct jailhouse_comm_region *comm_page;
 	bool loadable;			/* LOADABLE regions lent to root */
-	/*
-	 * Interrupts it reaches only virtually (a line shared with the root
-	 * cell, e.g. MediaTek's EINT): their enable state is the cell's own.
-	 */
-	u32 virq_allowed[32];
-	u32 virq_enabled[32];
-	/* foreign INTIDs whose dropped writes were logged: once each */
-	u32 foreign_logged[32];
-	bool irqs_taken;		/* its SPIs left the root cell */
+	/* the arch's: its interrupts (asm/percpu.h) */
+	struct arch_cell arch;
 	/* its IVSHMEM devices, a page */
 	struct ivshmem_endpoint *endpoints;
 	unsigned int num_endpoints;
@@ -82,21 +73,10 @@ static inline bool cell_has_cpu(const struct cell *cell, unsigned int cpu)
 
 struct per_cpu {
 	unsigned int cpu_id;
-	u64 mpidr;
 	struct cell *cell;
 	u32 stats[JAILHOUSE_NUM_CPU_STATS];
-	void *gicr;			/* this CPU's redistributor */
-	unsigned int num_lrs;
-	volatile u32 pending_sgis;	/* virtual SGIs to inject */
-	volatile u16 pending_virq;	/* a shared line's interrupt, or 0 */
-	u16 pending_irqs[PENDING_IRQS];	/* physical IRQs waiting for an LR */
-	unsigned int pending_count;
-	bool underflow_armed;		/* ICH_HCR_EL2.UIE is set */
-	/* what Linux had at EL2 and in the GIC CPU interface */
-	u64 linux_hcr;
-	u64 linux_vtcr;
-	u64 linux_icc_ctlr;
-	u32 last_refused_smc;		/* log each refused call once */
+	/* the arch's: its id, interrupt state, EL2 state (asm/percpu.h) */
+	struct arch_per_cpu arch;
 	/*
 	 * A CPU that is off (PSCI CPU_OFF, taken for a new cell, stopped
 	 * by the root cell, or failed) waits in the hypervisor until it is

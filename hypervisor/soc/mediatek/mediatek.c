@@ -274,7 +274,7 @@ static void grant_shared_lines(struct cell *cell)
 	for (b = 0; b < MTK_MAX_BLOCKS; b++) {
 		irq = blocks[b].active ? blocks[b].desc->irq : 0;
 		if (irq && irq < 1024 && cell_on_line(cell, irq))
-			bitmap32_set(cell->virq_allowed, irq);
+			bitmap32_set(cell->arch.virq_allowed, irq);
 	}
 }
 

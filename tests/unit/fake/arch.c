@@ -55,7 +55,7 @@ void fake_sysreg_write(const char *name, unsigned long value)
 
 void arch_cpu_identify(struct per_cpu *cpu)
 {
-	cpu->mpidr = cpu->cpu_id;
+	cpu->arch.mpidr = cpu->cpu_id;
 }
 
 int arch_cpu_init(struct per_cpu *cpu)
