@@ -199,15 +199,24 @@ static void broadcast_reconfig(void)
 /* Waiting, and not about to leave the wait. */
 static bool cpu_is_off(const struct per_cpu *cpu)
 {
-	return cpu->parked && !cpu->power_on;
+	return cpu->parked && (cpu->held || !cpu->power_on);
 }
 
-/* Every CPU of @cell but @except to the wait; returns when they are. */
+/*
+ * Every CPU of @cell but @except to the wait; returns when they are.
+ * They are held there first, so that none of them can switch another on
+ * again (PSCI CPU_ON) while they stop: a held CPU leaves the wait only
+ * when the root cell releases it (arch_cpu_wait re-checks after it
+ * cleared parked, so either it sees the hold or this sees it running).
+ */
 void cell_stop_cpus(struct cell *cell, struct per_cpu *except)
 {
 	struct per_cpu *cpu;
 	unsigned int id;
 
+	for_each_cell_cpu(id, cell)
+		per_cpu(id)->held = true;
+	memory_barrier();
 	for_each_cell_cpu(id, cell) {
 		cpu = per_cpu(id);
 		if (cpu == except || cpu_is_off(cpu))
@@ -247,6 +256,8 @@ void cpu_fail(struct trap_frame *frame, const char *why)
 	printk("CPU %u of cell '%s' parked: %s\n", cpu->cpu_id,
 	       cpu->cell->config->name, why);
 	cpu->failed = true;
+	/* its siblings may not switch it on again: only the root cell */
+	cpu->held = cpu->cell != &root_cell;
 	cell_update_state(cpu->cell);
 	arch_cpu_wait(cpu, frame);
 }
@@ -267,7 +278,9 @@ void cell_end_itself(struct per_cpu *cpu, struct trap_frame *frame,
 
 /*
  * The CPUs of @cell (which wait, off) now belong to @to; their counters
- * start again (abi-facts §3.3).
+ * start again (abi-facts §3.3).  A new cell's CPUs stay held until it
+ * starts; the root cell's are its Linux's to switch on.  A CPU_ON that
+ * reached a held CPU is forgotten.
  */
 static void move_cpus(const struct cell *cell, struct cell *to)
 {
@@ -278,8 +291,31 @@ static void move_cpus(const struct cell *cell, struct cell *to)
 		cpu = per_cpu(id);
 		cpu->cell = to;
 		cpu->failed = false;
+		cpu->power_on = false;
+		memory_barrier();
+		cpu->held = to != &root_cell;
 		memset(cpu->stats, 0, sizeof(cpu->stats));
 	}
+}
+
+/*
+ * PSCI CPU_ON from @caller: @target must be a CPU of its cell, off and
+ * not held by the root cell.  -EPERM: denied; -EBUSY: already on.
+ */
+long cell_cpu_on(struct per_cpu *caller, struct per_cpu *target, u64 entry,
+		 u64 context)
+{
+	if (!target || target->cell != caller->cell || target->held)
+		return -EPERM;
+	if (!target->parked || target->power_on)
+		return -EBUSY;
+	target->on_entry = entry;
+	target->on_context = context;
+	memory_barrier();
+	target->power_on = true;
+	memory_barrier();
+	cpu_send_event();
+	return 0;
 }
 
 /* ---- cell management, from the root cell ---- */
@@ -577,10 +613,16 @@ static long cell_start(struct cell *cell)
 		return err;
 	fill_comm_page(cell);
 	units_cell_reset(cell);
-	for_each_cell_cpu(id, cell)
-		per_cpu(id)->failed = false;
 	if (!first)
 		return -EINVAL;
+	/* released, off: what a sibling asked while held is forgotten */
+	for_each_cell_cpu(id, cell) {
+		per_cpu(id)->failed = false;
+		per_cpu(id)->power_on = false;
+	}
+	memory_barrier();
+	for_each_cell_cpu(id, cell)
+		per_cpu(id)->held = false;
 	/* before the cell runs: it may share the UART */
 	printk("Started cell \"%s\"\n", cell->config->name);
 	/* the others wait for the first one's PSCI CPU_ON */

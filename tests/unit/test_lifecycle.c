@@ -1014,6 +1014,85 @@ static void test_cell_ends_itself(void **state)
 	assert_int_equal(page_pool_used(), pool_after_enable);
 }
 
+/* CPU 3 of a running cell, on CPUs 2 and 3, switches CPU 2 on. */
+static long race_result;
+static bool race_done;
+
+static void cpu_on_while_stopping(void)
+{
+	if (race_done || !per_cpu(2)->parked)
+		return;
+	/* CPU 2 has stopped; CPU 3 has not seen its kick yet */
+	race_result = cell_cpu_on(per_cpu(3), per_cpu(2), 0x2000, 0);
+	race_done = true;
+	fake_arch.deaf_cpus = 0;
+}
+
+static void start_two_cpus(void)
+{
+	started_cell("a", 1 << 2 | 1 << 3);
+	assert_true(fake_cpu_power_up(per_cpu(2)));
+	assert_int_equal(cell_cpu_on(per_cpu(2), per_cpu(3), 0x3000, 7), 0);
+	assert_int_equal(per_cpu(3)->on_entry, 0x3000);
+	assert_true(fake_cpu_power_up(per_cpu(3)));
+}
+
+static void test_cpu_on_races_stop(void **state)
+{
+	(void)state;
+	start_two_cpus();
+	/* CPUs that were switched on leave the wait, as on hardware */
+	fake_arch.run_switched_on = true;
+	fake_arch.deaf_cpus = 1UL << 3;
+	race_done = false;
+	relax_hook = cpu_on_while_stopping;
+	assert_int_equal(destroy(1), 0);
+	relax_hook = NULL;
+	assert_true(race_done);
+	/* the root cell holds what it stops: the sibling's CPU_ON failed */
+	assert_int_equal(race_result, -EPERM);
+	assert_true(per_cpu(2)->parked && per_cpu(3)->parked);
+	assert_false(per_cpu(2)->power_on);
+	assert_int_equal(fake_arch.entries[2], 1);
+	/* back in the root cell, its Linux may switch them on */
+	assert_ptr_equal(per_cpu(2)->cell, &root_cell);
+	assert_int_equal(cell_cpu_on(per_cpu(0), per_cpu(2), 0x4000, 0), 0);
+	per_cpu(2)->power_on = false;
+	assert_int_equal(page_pool_used(), pool_after_enable);
+}
+
+static void test_cpu_on_rules(void **state)
+{
+	struct trap_frame frame = { 0 };
+
+	(void)state;
+	start_two_cpus();
+	/* running: already on; the root's CPU: not the cell's */
+	assert_int_equal(cell_cpu_on(per_cpu(2), per_cpu(3), 0, 0), -EBUSY);
+	assert_int_equal(cell_cpu_on(per_cpu(2), per_cpu(0), 0, 0), -EPERM);
+	assert_int_equal(cell_cpu_on(per_cpu(2), NULL, 0, 0), -EPERM);
+	/* the root may not switch on a cell's CPU either */
+	fake_arch.current = per_cpu(3);
+	arch_cpu_wait(per_cpu(3), &frame);	/* PSCI CPU_OFF */
+	assert_int_equal(cell_cpu_on(per_cpu(0), per_cpu(3), 0, 0), -EPERM);
+	/* off by itself: its sibling may switch it on again */
+	assert_int_equal(cell_cpu_on(per_cpu(2), per_cpu(3), 0x5000, 0), 0);
+	assert_true(fake_cpu_power_up(per_cpu(3)));
+	/* failed: held until the root cell restarts the cell */
+	cpu_fail(&frame, "test violation");
+	assert_int_equal(cell_cpu_on(per_cpu(2), per_cpu(3), 0, 0), -EPERM);
+	assert_false(fake_cpu_power_up(per_cpu(3)));
+	/* loaded: all held */
+	assert_int_equal(hc(0, JAILHOUSE_HC_CELL_SET_LOADABLE, 1, 0), 0);
+	assert_int_equal(cell_cpu_on(per_cpu(3), per_cpu(2), 0, 0), -EPERM);
+	/* started again: released, the first CPU on, the other off */
+	assert_int_equal(hc(0, JAILHOUSE_HC_CELL_START, 1, 0), 0);
+	assert_false(per_cpu(3)->held);
+	assert_false(per_cpu(3)->power_on);
+	assert_true(fake_cpu_power_up(per_cpu(2)));
+	assert_int_equal(destroy(1), 0);
+}
+
 /* Create and destroy, many times: nothing accumulates. */
 static void test_cycles(void **state)
 {
@@ -1058,6 +1137,8 @@ int main(void)
 		CELL_TEST(test_locked_cell),
 		CELL_TEST(test_cpu_failure),
 		CELL_TEST(test_cell_ends_itself),
+		CELL_TEST(test_cpu_on_races_stop),
+		CELL_TEST(test_cpu_on_rules),
 		CELL_TEST(test_cycles),
 	};
 	int failed = cmocka_run_group_tests(enable, NULL, NULL);

@@ -10,6 +10,10 @@
 
 #define HCR_CELL	(HCR_VM | HCR_IMO | HCR_FMO | HCR_TSC | HCR_RW)
 
+/* the stage 2 of a parked CPU: nothing mapped */
+static u64 empty_stage2[PAGE_SIZE / sizeof(u64)]
+	__attribute__((aligned(PAGE_SIZE)));
+
 /* where EL2 maps what it reads of the root cell's memory */
 #define TEMP_MAPPING		0x0000ff8000000000UL
 
@@ -203,14 +207,27 @@ void arch_cpu_wait(struct per_cpu *cpu, struct trap_frame *frame)
 	struct cell *cell;
 	unsigned int n;
 
+	/* no walk of a cell's tables while parked: they may be freed */
+	write_sysreg(vttbr_el2, (u64)empty_stage2);
+	isb();
 	cpu->power_on = false;
 	dsb(ish);
 	cpu->parked = true;
 	cpu->stop_requested = false;
 	dsb(ish);
 	sev();
-	while (!cpu->power_on)
-		wfe();
+	for (;;) {
+		while (!cpu->power_on || cpu->held)
+			wfe();
+		/* a hold the root cell set meanwhile wins: see cell_stop_cpus */
+		cpu->parked = false;
+		dsb(ish);
+		if (!cpu->held)
+			break;
+		cpu->parked = true;
+		dsb(ish);
+		sev();
+	}
 
 	cell = cpu->cell;
 	gic_cpu_reset(cpu);

@@ -137,22 +137,17 @@ static u64 psci_cpu_on(struct per_cpu *cpu, struct trap_frame *frame,
 {
 	struct per_cpu *target = cpu_by_mpidr(cpu->cell, frame->x[1]);
 	u64 entry = frame->x[2], context = frame->x[3];
+	long err;
 
-	if (!target)
-		return PSCI_DENIED;	/* not a CPU of the caller's cell */
-	if (!target->parked || target->power_on)
-		return PSCI_ALREADY_ON;
 	if (smc32) {
 		entry &= 0xffffffff;
 		context &= 0xffffffff;
 	}
-	target->on_entry = entry;
-	target->on_context = context;
-	dsb(ish);
-	target->power_on = true;
-	dsb(ish);
-	sev();
-	return 0;
+	/* not the caller's cell's, or held off by the root cell */
+	err = cell_cpu_on(cpu, target, entry, context);
+	if (err == -EBUSY)
+		return PSCI_ALREADY_ON;
+	return err ? PSCI_DENIED : 0;
 }
 
 static u64 psci_affinity_info(struct per_cpu *cpu, struct trap_frame *frame)
@@ -161,7 +156,8 @@ static u64 psci_affinity_info(struct per_cpu *cpu, struct trap_frame *frame)
 
 	if (!target || frame->x[2])
 		return PSCI_INVALID_PARAMS;
-	return target->parked && !target->power_on ? 1 : 0;	/* OFF : ON */
+	/* OFF : ON */
+	return target->parked && (target->held || !target->power_on) ? 1 : 0;
 }
 
 /*

@@ -84,6 +84,12 @@ struct per_cpu {
 	 */
 	volatile bool parked;
 	volatile bool power_on;
+	/*
+	 * Held off by the root cell (its cell is being stopped, loaded or
+	 * has failed here): the CPU stays in the wait whatever its cell
+	 * does, until the root cell starts or destroys the cell.
+	 */
+	volatile bool held;
 	volatile bool stop_requested;	/* go to the wait, from any trap */
 	volatile bool failed;		/* parked for a violation */
 	volatile u64 on_entry;
@@ -195,5 +201,7 @@ void cell_stop_cpus(struct cell *cell, struct per_cpu *except);
 void cell_update_state(struct cell *cell);
 void cell_end_itself(struct per_cpu *cpu, struct trap_frame *frame,
 		     const char *how);
+long cell_cpu_on(struct per_cpu *caller, struct per_cpu *target, u64 entry,
+		 u64 context);
 
 #endif /* !_JAILHOUSE_HYPERVISOR_H */

@@ -84,7 +84,7 @@ void arch_cpu_wait(struct per_cpu *cpu, struct trap_frame *frame)
 
 bool fake_cpu_power_up(struct per_cpu *cpu)
 {
-	if (!cpu->parked || !cpu->power_on)
+	if (!cpu->parked || !cpu->power_on || cpu->held)
 		return false;
 	fake_arch.entries[cpu->cpu_id]++;
 	cpu->failed = false;
@@ -109,10 +109,14 @@ void fake_arch_step(void)
 			 "steps", fake_arch.relax_calls);
 	for (id = 0; id < hypervisor_header.max_cpus; id++) {
 		cpu = per_cpu(id);
-		if (cpu == fake_arch.current || !cpu->stop_requested ||
+		if (cpu == fake_arch.current ||
 		    (fake_arch.deaf_cpus & (1UL << id)))
 			continue;
-		arch_cpu_wait(cpu, NULL);
+		/* switched on: it leaves the wait, as the real one would */
+		if (fake_arch.run_switched_on)
+			fake_cpu_power_up(cpu);
+		if (cpu->stop_requested && !cpu->parked)
+			arch_cpu_wait(cpu, NULL);
 	}
 }
 

@@ -19,6 +19,8 @@ struct fake_arch {
 	int cpu_init_error;		/* what arch_cpu_init() returns */
 	/* CPUs that do not react to a kick: they never park */
 	u64 deaf_cpus;
+	/* busy waits let a parked CPU that was switched on leave the wait */
+	bool run_switched_on;
 	unsigned long relax_calls, relax_limit;
 	unsigned int cell_tlb_flushes, hv_tlb_flushes;
 	unsigned int kicks[MAX_CPUS];
@@ -45,7 +47,10 @@ extern u8 fake_hv_image[FAKE_HV_SIZE] __asm__("hypervisor_header");
  */
 void *fake_arch_memory(unsigned int cpus);
 
-/* The other CPUs take a trap: those with a stop request park. */
+/*
+ * The other CPUs take a trap: those with a stop request park; with
+ * run_switched_on, those switched on leave the wait.
+ */
 void fake_arch_step(void);
 /* A parked CPU switched on (cpu->power_on) enters its cell. */
 bool fake_cpu_power_up(struct per_cpu *cpu);
