@@ -8,7 +8,14 @@
 #include <jailhouse/string.h>
 #include <asm/sysregs.h>
 
-#define HCR_CELL	(HCR_VM | HCR_IMO | HCR_FMO | HCR_TSC | HCR_RW)
+/*
+ * Every cell: stage 2, interrupts to EL2, SMC and ACTLR_EL1 trapped; a
+ * cell other than the root cell also has its IMPLEMENTATION DEFINED
+ * registers trapped (emulated as RAZ/WI, traps.c).
+ */
+#define HCR_ROOT	(HCR_VM | HCR_IMO | HCR_FMO | HCR_TSC | HCR_TAC | \
+			 HCR_RW)
+#define HCR_CELL	(HCR_ROOT | HCR_TIDCP)
 
 /* the stage 2 of a parked CPU: nothing mapped */
 static u64 empty_stage2[PAGE_SIZE / sizeof(u64)]
@@ -35,6 +42,30 @@ static u64 parange(void)
 	return range > 5 ? 5 : range;
 }
 
+/*
+ * EL2's traps of debug, PMU, FP/SIMD and timer accesses as this
+ * hypervisor wants them, whatever Linux had: none, the PMU's counters
+ * all EL1's, the physical counter and timer EL1's.
+ */
+static void set_el2_controls(struct per_cpu *cpu)
+{
+	u64 cptr = CPTR_EL2_RES1 | CPTR_EL2_TZ | CPTR_EL2_TSM;
+	u64 dfr0 = read_sysreg(id_aa64dfr0_el1);
+
+	cpu->arch.linux_mdcr = read_sysreg(mdcr_el2);
+	cpu->arch.linux_cptr = read_sysreg(cptr_el2);
+	cpu->arch.linux_cnthctl = read_sysreg(cnthctl_el2);
+	if (ID_PFR0_SVE(read_sysreg(id_aa64pfr0_el1)))
+		cptr &= ~CPTR_EL2_TZ;
+	if (ID_PFR1_SME(read_sysreg(id_aa64pfr1_el1)))
+		cptr &= ~CPTR_EL2_TSM;
+	write_sysreg(cptr_el2, cptr);
+	write_sysreg(mdcr_el2, ID_DFR0_PMUVER(dfr0) &&
+		     ID_DFR0_PMUVER(dfr0) != 0xf ?
+		     PMCR_N(read_sysreg(pmcr_el0)) : 0);
+	write_sysreg(cnthctl_el2, CNTHCTL_EL1PCTEN | CNTHCTL_EL1PCEN);
+}
+
 int arch_cpu_init(struct per_cpu *cpu)
 {
 	unsigned int cpu_id = cpu->cpu_id;
@@ -57,13 +88,14 @@ int arch_cpu_init(struct per_cpu *cpu)
 
 	cpu->arch.linux_hcr = read_sysreg(hcr_el2);
 	cpu->arch.linux_vtcr = read_sysreg(vtcr_el2);
+	set_el2_controls(cpu);
 	write_sysreg(vtcr_el2, VTCR_RES1 | (64 - ipa_bits()) | VTCR_SL0_L0 |
 		     VTCR_IRGN0_WBWA | VTCR_ORGN0_WBWA | VTCR_SH0_INNER |
 		     (parange() << VTCR_PS_SHIFT));
 	write_sysreg(vttbr_el2, (u64)root_cell.s2_root |
 		     ((u64)root_cell.id << 48));
 	write_sysreg(vbar_el2, el2_vectors);
-	write_sysreg(hcr_el2, HCR_CELL);
+	write_sysreg(hcr_el2, HCR_ROOT);
 	isb();
 	asm volatile("tlbi alle1is" : : : "memory");
 	dsb(ish);
@@ -78,6 +110,9 @@ void arch_cpu_restore(struct per_cpu *cpu)
 	if (cpu->arch.linux_hcr || cpu->arch.linux_vtcr) {
 		write_sysreg(hcr_el2, cpu->arch.linux_hcr);
 		write_sysreg(vtcr_el2, cpu->arch.linux_vtcr);
+		write_sysreg(mdcr_el2, cpu->arch.linux_mdcr);
+		write_sysreg(cptr_el2, cpu->arch.linux_cptr);
+		write_sysreg(cnthctl_el2, cpu->arch.linux_cnthctl);
 	}
 	write_sysreg(vttbr_el2, 0);
 	write_sysreg(vbar_el2, hypervisor_header.arm_linux_hyp_vectors);
@@ -163,9 +198,97 @@ void arch_flush_cell_tlbs(void)
 	isb();
 }
 
+/* FP/SIMD registers, FPCR, FPSR: nothing of the CPU's last owner */
+static void wipe_fp(void)
+{
+	asm volatile(".arch_extension fp\n"
+		     ".arch_extension simd\n"
+		     "movi v0.16b, #0\n  movi v1.16b, #0\n"
+		     "movi v2.16b, #0\n  movi v3.16b, #0\n"
+		     "movi v4.16b, #0\n  movi v5.16b, #0\n"
+		     "movi v6.16b, #0\n  movi v7.16b, #0\n"
+		     "movi v8.16b, #0\n  movi v9.16b, #0\n"
+		     "movi v10.16b, #0\n movi v11.16b, #0\n"
+		     "movi v12.16b, #0\n movi v13.16b, #0\n"
+		     "movi v14.16b, #0\n movi v15.16b, #0\n"
+		     "movi v16.16b, #0\n movi v17.16b, #0\n"
+		     "movi v18.16b, #0\n movi v19.16b, #0\n"
+		     "movi v20.16b, #0\n movi v21.16b, #0\n"
+		     "movi v22.16b, #0\n movi v23.16b, #0\n"
+		     "movi v24.16b, #0\n movi v25.16b, #0\n"
+		     "movi v26.16b, #0\n movi v27.16b, #0\n"
+		     "movi v28.16b, #0\n movi v29.16b, #0\n"
+		     "movi v30.16b, #0\n movi v31.16b, #0\n"
+		     "msr fpcr, xzr\n"
+		     "msr fpsr, xzr\n" : : : "memory");
+}
+
+/* The PMU stopped, its counters and events reset, nothing enabled. */
+static void wipe_pmu(void)
+{
+	u64 dfr0 = read_sysreg(id_aa64dfr0_el1);
+
+	if (!ID_DFR0_PMUVER(dfr0) || ID_DFR0_PMUVER(dfr0) == 0xf)
+		return;
+	write_sysreg(pmcntenclr_el0, ~0UL);
+	write_sysreg(pmintenclr_el1, ~0UL);
+	write_sysreg(pmovsclr_el0, ~0UL);
+	write_sysreg(pmcr_el0, PMCR_P | PMCR_C);
+	write_sysreg(pmcr_el0, 0);
+	write_sysreg(pmuserenr_el0, 0);
+	write_sysreg(pmselr_el0, 0);
+	write_sysreg(pmccfiltr_el0, 0);
+}
+
+#define WIPE_DBG(n)							\
+	case n:								\
+		write_sysreg(dbgbcr##n##_el1, 0);			\
+		write_sysreg(dbgbvr##n##_el1, 0);			\
+		break
+
+#define WIPE_WPT(n)							\
+	case n:								\
+		write_sysreg(dbgwcr##n##_el1, 0);			\
+		write_sysreg(dbgwvr##n##_el1, 0);			\
+		break
+
+static void wipe_breakpoint(unsigned int n)
+{
+	switch (n) {
+	WIPE_DBG(0); WIPE_DBG(1); WIPE_DBG(2); WIPE_DBG(3);
+	WIPE_DBG(4); WIPE_DBG(5); WIPE_DBG(6); WIPE_DBG(7);
+	WIPE_DBG(8); WIPE_DBG(9); WIPE_DBG(10); WIPE_DBG(11);
+	WIPE_DBG(12); WIPE_DBG(13); WIPE_DBG(14); WIPE_DBG(15);
+	}
+}
+
+static void wipe_watchpoint(unsigned int n)
+{
+	switch (n) {
+	WIPE_WPT(0); WIPE_WPT(1); WIPE_WPT(2); WIPE_WPT(3);
+	WIPE_WPT(4); WIPE_WPT(5); WIPE_WPT(6); WIPE_WPT(7);
+	WIPE_WPT(8); WIPE_WPT(9); WIPE_WPT(10); WIPE_WPT(11);
+	WIPE_WPT(12); WIPE_WPT(13); WIPE_WPT(14); WIPE_WPT(15);
+	}
+}
+
+/* Debug: no monitor mode, breakpoints and watchpoints off and cleared. */
+static void wipe_debug(void)
+{
+	u64 dfr0 = read_sysreg(id_aa64dfr0_el1);
+	unsigned int n;
+
+	write_sysreg(mdscr_el1, 0);
+	for (n = 0; n < ID_DFR0_BRPS(dfr0); n++)
+		wipe_breakpoint(n);
+	for (n = 0; n < ID_DFR0_WRPS(dfr0); n++)
+		wipe_watchpoint(n);
+}
+
 /*
  * EL1 as after a reset (abi-facts §7.5): MMU and caches off, no vectors,
- * timers off, FP/SIMD usable.  What the cell left behind stays behind.
+ * timers off, FP/SIMD usable.  Nothing of the CPU's last owner stays: not
+ * its registers, timer deadlines, FP/SIMD, PMU or debug state.
  */
 static void reset_el1(void)
 {
@@ -192,7 +315,12 @@ static void reset_el1(void)
 	write_sysreg(cntkctl_el1, 0);
 	write_sysreg(cntv_ctl_el0, 0);
 	write_sysreg(cntp_ctl_el0, 0);
+	write_sysreg(cntv_cval_el0, 0);
+	write_sysreg(cntp_cval_el0, 0);
 	write_sysreg(cntvoff_el2, 0);
+	wipe_fp();
+	wipe_pmu();
+	wipe_debug();
 }
 
 /*
@@ -230,12 +358,17 @@ void arch_cpu_wait(struct per_cpu *cpu, struct trap_frame *frame)
 	}
 
 	cell = cpu->cell;
+	if (cpu->arch.sysreg_owner != cell) {
+		cpu->arch.sysreg_owner = cell;
+		cpu->arch.sysreg_logged = 0;
+	}
 	gic_cpu_reset(cpu);
 	reset_el1();
 	for (n = 0; n < 31; n++)
 		frame->x[n] = 0;
 	frame->x[0] = cpu->on_context;
 	write_sysreg(vttbr_el2, (u64)cell->s2_root | ((u64)cell->id << 48));
+	write_sysreg(hcr_el2, cell == &root_cell ? HCR_ROOT : HCR_CELL);
 	write_sysreg(elr_el2, cpu->on_entry);
 	write_sysreg(spsr_el2, SPSR_EL1H_MASKED);
 	isb();

@@ -17,6 +17,13 @@
 #define ISS_SYS_REG_MASK	0x3ffc1e
 #define ISS_SYS_ICC_SGI1R	((3UL << 20) | (5UL << 17) | (0UL << 14) | \
 				 (12UL << 10) | (11UL << 1))
+/* ISS of a trapped MSR/MRS: Op0, Op2, Op1, CRn, CRm */
+#define ISS_SYS_OP0(iss)	(((iss) >> 20) & 3)
+#define ISS_SYS_CRN(iss)	(((iss) >> 10) & 0xf)
+#define ISS_SYS_ACTLR_EL1	((3UL << 20) | (1UL << 17) | (0UL << 14) | \
+				 (1UL << 10) | (0UL << 1))
+#define SYSREG_LOGGED_ACTLR	BIT(0)
+#define SYSREG_LOGGED_IMPDEF	BIT(1)
 #define ISS_DABT_ISV		BIT(24)
 #define ISS_DABT_SAS(iss)	(((iss) >> 22) & 3)
 #define ISS_DABT_SSE		BIT(21)
@@ -239,6 +246,36 @@ static int handle_smc(struct per_cpu *cpu, struct trap_frame *frame)
 	return refuse_smc(cpu, frame, id) ? 0 : -1;
 }
 
+/* HCR_EL2.TIDCP: the IMPLEMENTATION DEFINED space, CRn 11 and 15 */
+static bool is_impdef_sysreg(u64 iss)
+{
+	return ISS_SYS_OP0(iss) == 3 &&
+		(ISS_SYS_CRN(iss) == 11 || ISS_SYS_CRN(iss) == 15);
+}
+
+/*
+ * ACTLR_EL1 (HCR_EL2.TAC) and, for a cell other than the root, the
+ * IMPLEMENTATION DEFINED registers (TIDCP) tune the core for every
+ * owner to come: they read as 0 and writes are ignored, said once per
+ * CPU and kind.
+ */
+static void emulate_raz_wi(struct per_cpu *cpu, struct trap_frame *frame,
+			   u64 esr, u8 kind, const char *what)
+{
+	u64 iss = ESR_ISS(esr);
+
+	if (!(cpu->arch.sysreg_logged & kind)) {
+		cpu->arch.sysreg_logged |= kind;
+		printk("Cell '%s': CPU %u %s %s (ESR 0x%llx, PC 0x%lx): "
+		       "reads as 0, writes ignored\n", cpu->cell->config->name,
+		       cpu->cpu_id, iss & ISS_SYS_DIR_READ ? "reads" :
+		       "writes", what, esr, read_sysreg(elr_el2));
+	}
+	if ((iss & ISS_SYS_DIR_READ) && ISS_SYS_RT(iss) != 31)
+		frame->x[ISS_SYS_RT(iss)] = 0;
+	skip_instruction();
+}
+
 static int handle_sysreg(struct per_cpu *cpu, struct trap_frame *frame,
 			 u64 esr)
 {
@@ -248,6 +285,16 @@ static int handle_sysreg(struct per_cpu *cpu, struct trap_frame *frame,
 	    !(iss & ISS_SYS_DIR_READ)) {
 		skip_instruction();
 		gic_send_sgis(cpu, reg_value(frame, ISS_SYS_RT(iss)));
+		return 0;
+	}
+	if ((iss & ISS_SYS_REG_MASK) == ISS_SYS_ACTLR_EL1) {
+		emulate_raz_wi(cpu, frame, esr, SYSREG_LOGGED_ACTLR,
+			       "ACTLR_EL1");
+		return 0;
+	}
+	if (is_impdef_sysreg(iss) && cpu->cell != &root_cell) {
+		emulate_raz_wi(cpu, frame, esr, SYSREG_LOGGED_IMPDEF,
+			       "an IMPLEMENTATION DEFINED register");
 		return 0;
 	}
 	printk("FATAL: CPU %u: unhandled system register %s (ESR 0x%llx, "

@@ -23,7 +23,13 @@ struct arch_per_cpu {
 	/* what Linux had at EL2 and in the GIC CPU interface */
 	u64 linux_hcr;
 	u64 linux_vtcr;
+	u64 linux_mdcr;
+	u64 linux_cptr;
+	u64 linux_cnthctl;
 	u64 linux_icc_ctlr;
+	/* emulated system registers whose use was logged: once each */
+	u8 sysreg_logged;
+	const void *sysreg_owner;	/* the cell they were logged for */
 	u32 last_refused_smc;		/* log each refused call once */
 };
 

@@ -21,6 +21,7 @@
 #define HCR_FMO			(_UL(1) << 3)
 #define HCR_IMO			(_UL(1) << 4)
 #define HCR_TSC			(_UL(1) << 19)
+#define HCR_TIDCP		(_UL(1) << 20)
 #define HCR_TAC			(_UL(1) << 21)
 #define HCR_RW			(_UL(1) << 31)
 
@@ -61,6 +62,24 @@
 #define CPACR_EL1_FPEN		(_UL(3) << 20)
 
 #define MPIDR_AFF_MASK		_UL(0xff00ffffff)
+
+/* CPTR_EL2 (HCR_EL2.E2H 0): no trap but SVE/SME where not implemented */
+#define CPTR_EL2_RES1		_UL(0x000032ff)
+#define CPTR_EL2_TZ		(_UL(1) << 8)
+#define CPTR_EL2_TSM		(_UL(1) << 12)
+/* CNTHCTL_EL2: EL1 reaches the physical counter and timer */
+#define CNTHCTL_EL1PCTEN	(_UL(1) << 0)
+#define CNTHCTL_EL1PCEN		(_UL(1) << 1)
+/* PMCR_EL0: event counter and cycle counter reset, N */
+#define PMCR_P			(_UL(1) << 1)
+#define PMCR_C			(_UL(1) << 2)
+#define PMCR_N(pmcr)		(((pmcr) >> 11) & 0x1f)
+/* ID register fields */
+#define ID_PFR0_SVE(pfr0)	(((pfr0) >> 32) & 0xf)
+#define ID_PFR1_SME(pfr1)	(((pfr1) >> 24) & 0xf)
+#define ID_DFR0_PMUVER(dfr0)	(((dfr0) >> 8) & 0xf)
+#define ID_DFR0_BRPS(dfr0)	((((dfr0) >> 12) & 0xf) + 1)
+#define ID_DFR0_WRPS(dfr0)	((((dfr0) >> 20) & 0xf) + 1)
 
 #ifndef __ASSEMBLY__
 #define read_sysreg(reg) ({						\
