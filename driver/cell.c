@@ -156,7 +156,7 @@ static int check_cell_config(struct cell *new)
 	files[count++].size = new->config_size;
 	err = jailhouse_check_cell_configs(files, count);
 	kfree(files);
-	return err;
+	return err ? err : jailhouse_check_cell_memory(new->config);
 }
 
 /* Every CPU of the cell must be the root cell's now. */

@@ -237,6 +237,41 @@ static void kernel_image(unsigned long *start, unsigned long *end)
 		}
 }
 
+/* A region the cell takes from the root cell, not one it shares. */
+static bool taken_from_root(const struct jailhouse_memory *mem)
+{
+	return mem->size && !(mem->flags & (JAILHOUSE_MEM_COMM_REGION |
+					    JAILHOUSE_MEM_ROOTSHARED |
+					    JAILHOUSE_MEM_IO));
+}
+
+/*
+ * The memory a new cell takes must be out of Linux's hands: cell load
+ * would write into System RAM the kernel still uses.
+ */
+int jailhouse_check_cell_memory(const struct jailhouse_cell_desc *desc)
+{
+	const struct jailhouse_memory *mem = jailhouse_cell_mem_regions(desc);
+	unsigned int n;
+
+	for (n = 0; n < desc->num_memory_regions; n++, mem++) {
+		if (!taken_from_root(mem) ||
+		    region_intersects(mem->phys_start, mem->size,
+				      IORESOURCE_SYSTEM_RAM,
+				      IORES_DESC_NONE) == REGION_DISJOINT)
+			continue;
+		set_error("cell '%.*s': mem_regions[%u] 0x%llx-0x%llx is "
+			  "System RAM of Linux: reserve it with a no-map "
+			  "reserved-memory node in the device tree (patches/"
+			  "linux, patch 3) or give the cell reserved memory; "
+			  "see /proc/iomem", JAILHOUSE_CELL_NAME_MAXLEN,
+			  desc->name, n, (unsigned long long)mem->phys_start,
+			  (unsigned long long)(mem->phys_start + mem->size - 1));
+		return -EINVAL;
+	}
+	return 0;
+}
+
 /* The reserved region must be out of Linux's hands. */
 int jailhouse_check_hypervisor_memory(unsigned long phys,
 				      unsigned long size)

@@ -68,6 +68,7 @@ int jailhouse_check_cell_configs(const struct config_file *cells,
 unsigned int jailhouse_root_max_cpus(const struct jailhouse_system *config);
 int jailhouse_check_root_cpus(const struct jailhouse_system *config);
 int jailhouse_check_hypervisor_memory(unsigned long phys, unsigned long size);
+int jailhouse_check_cell_memory(const struct jailhouse_cell_desc *desc);
 
 /* ---- pci.c ---- */
 

@@ -9,6 +9,7 @@
 #include <jailhouse/spinlock.h>
 #include <jailhouse/string.h>
 #include <jailhouse/unit.h>
+#include <asm/paging.h>
 
 #define MSG_TIMEOUT_US		100000
 
@@ -64,34 +65,42 @@ static long cpu_get_info(struct per_cpu *caller, unsigned long cpu_id,
 
 /* ---- reading the root cell's memory ---- */
 
-/* The physical address of root-cell RAM at @ipa, if all of @size is. */
+/*
+ * The physical address of root-cell RAM at @ipa, if all of @size is, as
+ * the root cell's stage 2 maps it now (not memory a cell took), readable,
+ * normal memory, physically contiguous.
+ */
 static u64 root_ram_address(u64 ipa, u64 size)
 {
-	const struct jailhouse_cell_desc *desc = root_cell.config;
-	const struct jailhouse_memory *mem = jailhouse_cell_mem_regions(desc);
-	unsigned int n;
+	u64 first = ipa & PAGE_MASK, page, phys, base = ~0UL, desc;
 
-	for (n = 0; n < desc->num_memory_regions; n++, mem++)
-		if (mem->size && !(mem->flags & JAILHOUSE_MEM_IO) &&
-		    (mem->flags & JAILHOUSE_MEM_READ) &&
-		    ipa >= mem->virt_start &&
-		    ipa - mem->virt_start + size <= mem->size)
-			return mem->phys_start + (ipa - mem->virt_start);
-	return ~0UL;
+	if (!size || ipa + size < ipa)
+		return ~0UL;
+	for (page = first; page < ipa + size; page += PAGE_SIZE) {
+		phys = paging_lookup(root_cell.s2_root, page, &desc);
+		if (phys == ~0UL || !pte_is_readable_ram(desc))
+			return ~0UL;
+		if (page == first)
+			base = phys;
+		else if (phys != base + (page - first))
+			return ~0UL;
+	}
+	return base + (ipa - first);
 }
 
 /* Copy @size bytes the root cell has at @ipa. */
 static int copy_from_root(void *dest, u64 ipa, u64 size)
 {
-	u64 phys = root_ram_address(ipa, size), start, len;
+	u64 phys, start, len;
 	const u8 *window;
 
+	if (size > MAX_CONFIG_PAGES * PAGE_SIZE)
+		return -E2BIG;
+	phys = root_ram_address(ipa, size);
 	if (phys == ~0UL)
 		return -EINVAL;
 	start = phys & PAGE_MASK;
 	len = ALIGN_UP(phys + size, PAGE_SIZE) - start;
-	if (len > (MAX_CONFIG_PAGES + 1) * PAGE_SIZE)
-		return -E2BIG;
 	window = arch_map_temporary(start, len);
 	if (window)
 		memcpy(dest, window + (phys - start), size);

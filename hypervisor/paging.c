@@ -189,6 +189,30 @@ int paging_map(u64 *root, u64 virt, u64 phys, u64 size, unsigned long flags)
 	return 0;
 }
 
+/*
+ * What @virt translates to in the table at @root: the physical address,
+ * and the leaf in @desc; ~0 if nothing is mapped there.
+ */
+u64 paging_lookup(const u64 *root, u64 virt, u64 *desc)
+{
+	const u64 *table = root;
+	unsigned int level;
+	u64 entry, block;
+
+	for (level = 0; level < LEVELS; level++) {
+		entry = table[(virt >> level_shift(level)) & (ENTRIES - 1)];
+		if (!pte_valid(entry))
+			return ~0UL;
+		if (!pte_is_table(entry, level)) {
+			block = 1UL << level_shift(level);
+			*desc = entry;
+			return pte_address(entry) + (virt & (block - 1));
+		}
+		table = next_table(entry);
+	}
+	return ~0UL;
+}
+
 /* Device registers at @base into EL2's own address space, 1:1. */
 int paging_map_device(u64 base, u64 size)
 {

@@ -723,8 +723,32 @@ static void test_create_config_outside_root(void **state)
 	/* root RAM the hypervisor cannot map (the fake's window ends) */
 	assert_int_equal(hc(0, JAILHOUSE_HC_CELL_CREATE, ROOT_RAM, 0),
 			 -ENOMEM);
+	/* an address that wraps around the end of the address space */
+	log_clear();
+	assert_int_equal(hc(0, JAILHOUSE_HC_CELL_CREATE, ~0UL - 0x10, 0),
+			 -EINVAL);
+	assert_true(log_contains("not in the root cell's RAM"));
 	/* every window opened was closed */
 	assert_int_equal(fake_arch.temp_maps, fake_arch.temp_unmaps);
+}
+
+/* Memory a cell took is not the root cell's, whatever its config says. */
+static void test_create_config_in_cell_memory(void **state)
+{
+	struct cell_cfg a = cell_cfg("a", 1, 1 << 2, 0);
+	struct cell_cfg b = cell_cfg("b", 2, 1 << 3, 1);
+
+	(void)state;
+	assert_int_equal(create(&a), 0);
+	put_config(&b, sizeof(b));
+	log_clear();
+	fake_arch.temp_maps = 0;
+	assert_int_equal(hc(0, JAILHOUSE_HC_CELL_CREATE, CELL_RAM + 0x100, 0),
+			 -EINVAL);
+	assert_true(log_contains("at 0x70000100: not in the root cell's "
+				 "RAM"));
+	assert_int_equal(fake_arch.temp_maps, 0);
+	assert_int_equal(destroy(1), 0);
 }
 
 static void test_create_unit_fails(void **state)
@@ -1127,6 +1151,7 @@ int main(void)
 		CELL_TEST(test_two_cells),
 		CELL_TEST(test_create_refusals),
 		CELL_TEST(test_create_config_outside_root),
+		CELL_TEST(test_create_config_in_cell_memory),
 		CELL_TEST(test_create_unit_fails),
 		CELL_TEST(test_create_out_of_memory),
 		CELL_TEST(test_not_from_a_cell),

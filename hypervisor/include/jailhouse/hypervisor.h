@@ -146,6 +146,7 @@ unsigned long page_pool_used(void);
 int paging_map(u64 *root, u64 virt, u64 phys, u64 size, unsigned long flags);
 int paging_unmap(u64 *root, u64 virt, u64 size);
 int paging_map_device(u64 base, u64 size);
+u64 paging_lookup(const u64 *root, u64 virt, u64 *desc);
 void paging_destroy(u64 *root);
 void paging_merge(u64 *root);
 extern u64 *hv_page_table;

@@ -74,6 +74,13 @@ static inline u64 pte_leaf(u64 phys, u64 attributes, unsigned int level)
 		(level == PAGING_LEVELS - 1 ? DESC_TABLE : 0);
 }
 
+/* A stage-2 leaf of normal memory the guest may read. */
+static inline bool pte_is_readable_ram(u64 desc)
+{
+	return (desc & S2_READ) &&
+		(desc & (0xfUL << 2)) == S2_MEMATTR_NORMAL;
+}
+
 /* The leaf attributes of the core's PAGE_FLAG_* @flags. */
 static inline u64 pte_leaf_attributes(unsigned long flags)
 {
