@@ -479,6 +479,70 @@ static struct range gicr_window(const struct ctx *ctx)
 	return r;
 }
 
+/*
+ * The hypervisor takes a cell's memory from the root cell, and gives it
+ * back, by physical address: the root cell's memory is mapped 1:1.
+ */
+static void check_root_identity(struct ctx *ctx, const struct cell *root)
+{
+	const struct jailhouse_memory *m;
+	unsigned int n;
+
+	for (n = 0; n < root->desc->num_memory_regions; n++) {
+		m = &root->mem[n];
+		if (m->size && m->virt_start != m->phys_start)
+			ERR(ctx, root, fld(ctx, "mem_regions[%u].virt_start",
+					   n), hex(ctx, m->virt_start),
+			    "the root cell's memory is mapped 1:1: set "
+			    "virt_start to phys_start 0x%llx", m->phys_start);
+	}
+}
+
+static bool system_has_iommu(const struct ctx *ctx)
+{
+	unsigned int n;
+
+	for (n = 0; n < JAILHOUSE_MAX_IOMMU_UNITS; n++)
+		if (ctx->sys->platform_info.iommu_units[n].type !=
+		    JAILHOUSE_IOMMU_UNUSED)
+			return true;
+	return false;
+}
+
+/*
+ * A device of the cell that may do DMA: a physical PCI device, or an I/O
+ * region marked JAILHOUSE_MEM_DMA.  Its field, or NULL.
+ */
+static const char *dma_device(struct ctx *ctx, const struct cell *cell)
+{
+	unsigned int n;
+
+	for (n = 0; n < cell->desc->num_pci_devices; n++)
+		if (cell->pci[n].type != JAILHOUSE_PCI_TYPE_IVSHMEM)
+			return fld(ctx, "pci_devices[%u]", n);
+	for (n = 0; n < cell->desc->num_memory_regions; n++)
+		if (cell->mem[n].size &&
+		    (cell->mem[n].flags & JAILHOUSE_MEM_IO) &&
+		    (cell->mem[n].flags & JAILHOUSE_MEM_DMA))
+			return fld(ctx, "mem_regions[%u]", n);
+	return NULL;
+}
+
+/* Stage 2 confines the CPUs, not a device's DMA: say so. */
+static void check_dma_isolation(struct ctx *ctx, const struct cell *cell)
+{
+	const char *device;
+
+	if (system_has_iommu(ctx))
+		return;
+	device = dma_device(ctx, cell);
+	if (device)
+		WARN(ctx, cell, device, "(a device that may do DMA)",
+		     "the system configuration has no IOMMU: this device's "
+		     "DMA reaches all memory, so the cell's isolation does not "
+		     "cover DMA");
+}
+
 static void check_memory(struct ctx *ctx, const struct cell *cell)
 {
 	unsigned int n, comm_regions = 0;
@@ -499,6 +563,10 @@ static void check_memory(struct ctx *ctx, const struct cell *cell)
 		check_region_vs_system(ctx, cell, n);
 		check_gicr_overlap(ctx, cell, n, &gicr);
 	}
+	if (cell->root)
+		check_root_identity(ctx, cell);
+	else
+		check_dma_isolation(ctx, cell);
 }
 
 /* Bits of the packed configuration arrays, read without a pointer. */

@@ -199,6 +199,48 @@ static void test_cell_limit(void **state)
 			       "(JAILHOUSE_MAX_CELLS 32, root included)"));
 }
 
+/* A cell's device marked as doing DMA, on a board without an IOMMU. */
+static void test_dma_without_iommu_warned(void **state)
+{
+	struct config_file cell = read_cell("qemu-arm64-inmate-demo");
+	const struct jailhouse_cell_desc *desc = cell.data;
+	struct jailhouse_memory *mem = (struct jailhouse_memory *)
+		jailhouse_cell_mem_regions(desc);
+	unsigned int n;
+
+	(void)state;
+	assert_int_equal(check("qemu-arm64", &cell, 1), 0);
+	assert_null(strstr(messages, "DMA"));
+	for (n = 0; n < desc->num_memory_regions; n++)
+		if (mem[n].flags & JAILHOUSE_MEM_IO)
+			break;
+	assert_true(n < desc->num_memory_regions);
+	mem[n].flags |= JAILHOUSE_MEM_DMA;
+	assert_int_equal(check("qemu-arm64", &cell, 1), 0);
+	assert_non_null(strstr(messages, "WARN: qemu-arm64-inmate-demo: "
+			       "mem_regions[0]: (a device that may do DMA): "
+			       "the system configuration has no IOMMU: this "
+			       "device's DMA reaches all memory"));
+}
+
+/* The root cell's memory must be mapped 1:1. */
+static void test_root_not_identity_refused(void **state)
+{
+	struct config_file sys = read_cell("qemu-arm64");
+	const struct jailhouse_system *config = sys.data;
+	struct jailhouse_memory *mem = (struct jailhouse_memory *)
+		jailhouse_cell_mem_regions(&config->root_cell);
+	struct config_checker chk = { .report = collect };
+
+	(void)state;
+	mem[1].virt_start += 0x200000;
+	messages[0] = '\0';
+	assert_true(config_check(&chk, &sys, NULL, 0) >= 1);
+	assert_non_null(strstr(messages, "mem_regions[1].virt_start: "));
+	assert_non_null(strstr(messages, "the root cell's memory is mapped "
+			       "1:1: set virt_start to phys_start"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -210,6 +252,8 @@ int main(void)
 		cmocka_unit_test(test_test_block_refused),
 		cmocka_unit_test(test_pin_past_block_refused),
 		cmocka_unit_test(test_cell_limit),
+		cmocka_unit_test(test_dma_without_iommu_warned),
+		cmocka_unit_test(test_root_not_identity_refused),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
