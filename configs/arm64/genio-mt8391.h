@@ -70,7 +70,7 @@
 #define MT8391_EINTS(...)						\
 	_MT8391_ENTRY(209, __VA_ARGS__, -1, -1, -1, -1, -1, -1, -1, -1, -1)
 #define MT8391_PAD_EINTS(...)						\
-	_MT8391_ENTRY(MT8391_EINT_PADS - 1, __VA_ARGS__,			\
+	_MT8391_ENTRY(MT8391_EINT_PADS - 1, __VA_ARGS__,		\
 		      -1, -1, -1, -1, -1, -1, -1, -1, -1)
 
 #define _MT8391_REFUSE(cond, why)					\

@@ -210,7 +210,8 @@ static void test_mask_ack_own_bit(void **state)
 		for (n = 0; n < 4; n++)
 			for (w = 0; w < words; w++) {
 				clear_model();
-				write_reg(&cpu_a, inst, offsets[n] + 4 * w, ~0U);
+				write_reg(&cpu_a, inst, offsets[n] + 4 * w,
+					  ~0U);
 				expect = a_idx[inst] / 32 == w ?
 					1U << (a_idx[inst] % 32) : 0;
 				assert_int_equal(*reg(inst, offsets[n] + 4 * w),

@@ -262,11 +262,10 @@ const struct mtk_block_desc *mtk_mt8391_eint(unsigned int eint,
 			continue;
 		for (b = 0; b < ARRAY_SIZE(mtk_blocks); b++) {
 			desc = &mtk_blocks[b];
-			if (desc->eint_instance == mt8391_runs[n].instance + 1) {
-				*idx = mt8391_runs[n].idx + eint -
-					mt8391_runs[n].first;
-				return desc;
-			}
+			if (desc->eint_instance != mt8391_runs[n].instance + 1)
+				continue;
+			*idx = mt8391_runs[n].idx + eint - mt8391_runs[n].first;
+			return desc;
 		}
 	}
 	return NULL;
