@@ -1009,6 +1009,110 @@ static u8 check_cell_socs(struct ctx *ctx, const struct cell *cell, u8 socs)
 	return socs;
 }
 
+/* Does @cell's vendor table give it pin @pin of block (@type, @address)? */
+static bool owns_pin(const struct cell *cell, u32 type, u64 address,
+		     unsigned int pin)
+{
+	const struct jailhouse_vendor *v;
+	unsigned int n;
+
+	for (n = 0; n < cell->desc->num_vendors; n++) {
+		v = &cell->vendors[n];
+		if (v->type == type && v->address == address &&
+		    pin >= v->base && pin < v->base + JAILHOUSE_VENDOR_PINS &&
+		    vendor_bit(v, pin - v->base))
+			return true;
+	}
+	return false;
+}
+
+/* Does @cell take GPIO @pin of a GPIO block of SoC @soc? */
+static bool takes_gpio(const struct cell *cell, u8 soc, unsigned int pin)
+{
+	const struct mtk_block_desc *desc;
+	unsigned int n;
+
+	for (n = 0; (desc = mtk_block(n)); n++)
+		if (desc->type == JAILHOUSE_VENDOR_MTK_GPIO &&
+		    (desc->socs & soc) &&
+		    owns_pin(cell, desc->type, desc->address, pin))
+			return true;
+	return false;
+}
+
+/* A warning if @cell takes a pad with a known use (mtk_find_pin_note). */
+static void note_pin(struct ctx *ctx, const struct cell *cell, u8 socs,
+		     unsigned int n, const char *kind, unsigned int pin)
+{
+	const struct mtk_pin_note *note = mtk_find_pin_note(socs, pin);
+
+	if (note && !(socs & ~note->soc))
+		WARN(ctx, cell, fld(ctx, "vendors[%u]", n),
+		     valf(ctx, "%s %u", kind, pin), "%s", note->use);
+}
+
+/*
+ * Line @idx of MT8391 EINT instance @desc, taken by a cell (entry @n):
+ * it needs a pad, and the cell must take the pad as well.
+ */
+static void check_mt8391_eint(struct ctx *ctx, const struct cell *cell,
+			      unsigned int n,
+			      const struct mtk_block_desc *desc,
+			      unsigned int idx)
+{
+	int eint = mtk_eint_global(desc, idx);
+	unsigned int inst = desc->eint_instance - 1;
+
+	if (eint < 0)
+		return;		/* past the instance: check_vendor_block */
+	if (eint >= MT8391_EINT_PADS)
+		ERR(ctx, cell, fld(ctx, "vendors[%u]", n),
+		    valf(ctx, "EINT %d (instance %u, index %u)", eint, inst,
+			 idx),
+		    "has no pad: EINTs %u-%u are the SoC's internal lines "
+		    "(the PMIC's is EINT 194) and stay with the root cell",
+		    MT8391_EINT_PADS, MT8391_NUM_EINTS - 1);
+	else if (!takes_gpio(cell, MTK_SOC_MT8391, eint))
+		ERR(ctx, cell, fld(ctx, "vendors[%u]", n),
+		    valf(ctx, "EINT %d (instance %u, index %u)", eint, inst,
+			 idx),
+		    "is the EINT of pad GPIO %d, which the cell does not "
+		    "take; add GPIO %d to its GPIO entry (the pad's owner "
+		    "sets its mode)", eint, eint);
+	else
+		note_pin(ctx, cell, MTK_SOC_MT8391, n, "EINT", eint);
+}
+
+/*
+ * A cell's pins on the SoC: EINTs of the MT8391 by their global numbers,
+ * and pads with a known use on the board.
+ */
+static void check_cell_pins(struct ctx *ctx, const struct cell *cell,
+			    u8 socs)
+{
+	const struct jailhouse_vendor *v;
+	const struct mtk_block_desc *desc;
+	unsigned int n, bit;
+
+	for (n = 0; n < cell->desc->num_vendors; n++) {
+		v = &cell->vendors[n];
+		desc = mtk_find_block(v->type, v->address);
+		if (!desc || !(desc->socs & socs) || v->base % 32 ||
+		    v->base + JAILHOUSE_VENDOR_PINS > JAILHOUSE_VENDOR_MAX_PINS)
+			continue;
+		for (bit = 0; bit < JAILHOUSE_VENDOR_PINS; bit++) {
+			if (!vendor_bit(v, bit))
+				continue;
+			if (desc->eint_instance)
+				check_mt8391_eint(ctx, cell, n, desc,
+						  v->base + bit);
+			else if (desc->type == JAILHOUSE_VENDOR_MTK_GPIO)
+				note_pin(ctx, cell, socs, n, "GPIO",
+					 v->base + bit);
+		}
+	}
+}
+
 /* The root cell's blocks tell the SoC; each cell's must be on it too. */
 static void check_socs(struct ctx *ctx)
 {
@@ -1018,7 +1122,9 @@ static void check_socs(struct ctx *ctx)
 	ctx->socs = root ? check_cell_socs(ctx, root, 0xff) : 0xff;
 	for (n = 0; n < ctx->num_cells; n++)
 		if (ctx->cells[n].readable && !ctx->cells[n].root)
-			check_cell_socs(ctx, &ctx->cells[n], ctx->socs);
+			check_cell_pins(ctx, &ctx->cells[n],
+					check_cell_socs(ctx, &ctx->cells[n],
+							ctx->socs));
 }
 
 /* Is [start, start + size) inside the cell's memory regions? */
@@ -1367,23 +1473,6 @@ static void check_irqs_vs_cell(struct ctx *ctx, const struct cell *cell,
 			    other->file->name);
 			return;
 		}
-}
-
-/* Does @cell's vendor table give it pin @pin of block (@type, @address)? */
-static bool owns_pin(const struct cell *cell, u32 type, u64 address,
-		     unsigned int pin)
-{
-	const struct jailhouse_vendor *v;
-	unsigned int n;
-
-	for (n = 0; n < cell->desc->num_vendors; n++) {
-		v = &cell->vendors[n];
-		if (v->type == type && v->address == address &&
-		    pin >= v->base && pin < v->base + JAILHOUSE_VENDOR_PINS &&
-		    vendor_bit(v, pin - v->base))
-			return true;
-	}
-	return false;
 }
 
 /* Is @v's block one of the tables', on the system's SoC (reported if not)? */

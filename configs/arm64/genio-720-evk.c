@@ -13,12 +13,6 @@
 #include "genio-mt8391.h"
 #include "regions.h"
 
-
-/* all 256 lines of an EINT instance (the facts do not give the count) */
-#define EINT_LINES(block)						\
-	MTK_PINS(JAILHOUSE_VENDOR_MTK_EINT, block, 0, 0, 127),		\
-	MTK_PINS(JAILHOUSE_VENDOR_MTK_EINT, block, 128, 128, 255)
-
 struct {
 	struct jailhouse_system header;
 	__u64 cpus[1];
@@ -26,7 +20,7 @@ struct {
 	struct jailhouse_irqchip irqchips[8];
 	struct jailhouse_pci_device pci_devices[1];
 	__u32 smc_ids[MTK_SIP_ROOT_NUM_SMC_IDS];
-	struct jailhouse_vendor vendors[12];
+	struct jailhouse_vendor vendors[7];
 } __attribute__((packed)) config = {
 	.header = {
 		.signature = JAILHOUSE_SYSTEM_SIGNATURE,
@@ -123,10 +117,11 @@ struct {
 		MTK_PINS(JAILHOUSE_VENDOR_MTK_GPIO, MT8391_GPIO, 0, 0, 127),
 		MTK_PINS(JAILHOUSE_VENDOR_MTK_GPIO, MT8391_GPIO, 128, 128,
 			 MT8391_GPIO_PINS - 1),
-		EINT_LINES(MT8391_EINT0),
-		EINT_LINES(MT8391_EINT1),
-		EINT_LINES(MT8391_EINT2),
-		EINT_LINES(MT8391_EINT3),
-		EINT_LINES(MT8391_EINT4),
+		/* every line of the five EINT instances: 51/88/34/28/9 */
+		MT8391_EINT_ALL(0),
+		MT8391_EINT_ALL(1),
+		MT8391_EINT_ALL(2),
+		MT8391_EINT_ALL(3),
+		MT8391_EINT_ALL(4),
 	},
 };

@@ -45,7 +45,15 @@
 #define GENIO_GPIO		MT8188_GPIO
 #define GENIO_CELL_CPU		3	/* a Cortex-A55 */
 #define GENIO_ZEPHYR_RAM_SIZE	GENIO_CELL_RAM_SIZE
-#define GENIO_ZEPHYR_EINT	MT8188_EINT
+/* EINT n is line n of the one block: EINT 38 and 40 */
+#define GENIO_ZEPHYR_EINTS {						\
+		.type = JAILHOUSE_VENDOR_MTK_EINT,			\
+		.mtk_eint.address = MT8188_EINT,			\
+		.mtk_eint.pin_base = 32,				\
+		.mtk_eint.pin_bitmap = {				\
+			1 << (38 - 32) | 1 << (40 - 32),		\
+		},							\
+	}
 #define GENIO_UART1_REGION	MT8188_UART1_REGION
 #define GENIO_UART1_INTID	MT8188_UART1_INTID
 #define GENIO_UART1_CONSOLE	MT8188_UART_CONSOLE(MT8188_UART1)

@@ -7,11 +7,18 @@
 #include <jailhouse/types.h>
 #include <jailhouse/cell-config.h>
 
+/* a SoC header may add the pads' EINTs (GENIO_UART_DEMO_EINTS) */
+#ifdef GENIO_UART_DEMO_EINTS
+#define GENIO_UART_DEMO_VENDORS		2
+#else
+#define GENIO_UART_DEMO_VENDORS		1
+#endif
+
 struct {
 	struct jailhouse_cell_desc cell;
 	__u64 cpus[1];
 	struct jailhouse_memory mem_regions[3];
-	struct jailhouse_vendor vendors[1];
+	struct jailhouse_vendor vendors[GENIO_UART_DEMO_VENDORS];
 } __attribute__((packed)) config = {
 	.cell = {
 		.signature = JAILHOUSE_CELL_DESC_SIGNATURE,
@@ -42,5 +49,8 @@ struct {
 
 	.vendors = {
 		MTK_PINS(JAILHOUSE_VENDOR_MTK_GPIO, GENIO_GPIO, 32, 33, 34),
+#ifdef GENIO_UART_DEMO_EINTS
+		GENIO_UART_DEMO_EINTS,
+#endif
 	},
 };

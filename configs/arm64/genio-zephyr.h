@@ -4,7 +4,8 @@
  * (genio-mt8188.h or genio-mt8391.h): one Cortex-A55, the RAM reserved for
  * cells loaded at CONFIG_INMATE_BASE, UART1 shared with the root cell,
  * and the pins of the 40-pin header: GPIO 33/34 (UART1 TX/RX), GPIO 38
- * and 40 with their EINTs.
+ * and 40 with their EINTs (GENIO_ZEPHYR_EINTS: which lines of which EINT
+ * block these are depends on the SoC).
  *
  * The EINT controller has one GIC line for all EINTs.  It stays with the
  * root cell: the hypervisor takes the interrupt, looks which cell owns the
@@ -66,13 +67,7 @@ struct {
 				1 << (38 - 32) | 1 << (40 - 32),
 			},
 		},
-		/* EINT 38, 40 */ {
-			.type = JAILHOUSE_VENDOR_MTK_EINT,
-			.mtk_eint.address = GENIO_ZEPHYR_EINT,
-			.mtk_eint.pin_base = 32,
-			.mtk_eint.pin_bitmap = {
-				1 << (38 - 32) | 1 << (40 - 32),
-			},
-		},
+		/* the pads' EINTs, as the SoC numbers them */
+		GENIO_ZEPHYR_EINTS,
 	},
 };

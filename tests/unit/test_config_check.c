@@ -140,6 +140,84 @@ static void test_root_of_two_socs_refused(void **state)
 			       "the MT8391 (Genio 720)'s"));
 }
 
+/* The shipped Genio 720 cells: no error, no warning. */
+static void test_720_cells_accepted(void **state)
+{
+	static const char *const names[] = {
+		"genio-720-evk-uart-demo", "genio-720-evk-ivshmem-demo",
+	};
+	struct config_file cell;
+	unsigned int n;
+
+	(void)state;
+	for (n = 0; n < 2; n++) {
+		cell = read_cell(names[n]);
+		assert_int_equal(check("genio-720-evk", &cell, 1), 0);
+		assert_string_equal(messages, "");
+	}
+}
+
+/* An EINT without a pad (182-209) in a cell: refused, with its number. */
+static void test_720_eint_without_pad_refused(void **state)
+{
+	struct config_file cell = read_cell("genio-720-evk-zephyr");
+	struct jailhouse_vendor *v = vendor(&cell, 1);
+
+	(void)state;
+	v->address = 0x1c01e000;		/* instance 3 */
+	v->bitmap[0] = 1 << 12;			/* EINT 194, the PMIC's */
+	assert_int_equal(check("genio-720-evk", &cell, 1), 1);
+	assert_non_null(strstr(messages, "vendors[1]: EINT 194 (instance 3, "
+			       "index 12): has no pad: EINTs 182-209 are the "
+			       "SoC's internal lines (the PMIC's is EINT 194) "
+			       "and stay with the root cell"));
+}
+
+/* An EINT whose pad the cell does not take: refused. */
+static void test_720_eint_without_gpio_refused(void **state)
+{
+	struct config_file cell = read_cell("genio-720-evk-zephyr");
+
+	(void)state;
+	vendor(&cell, 1)->bitmap[0] |= 1 << 13;	/* EINT 35, UART2 TX */
+	assert_int_equal(check("genio-720-evk", &cell, 1), 1);
+	assert_non_null(strstr(messages, "vendors[1]: EINT 35 (instance 1, "
+			       "index 13): is the EINT of pad GPIO 35, which "
+			       "the cell does not take; add GPIO 35 to its "
+			       "GPIO entry (the pad's owner sets its mode)"));
+}
+
+/* A line past an instance's 51: refused as the hypervisor does. */
+static void test_720_line_past_instance_refused(void **state)
+{
+	struct config_file cell = read_cell("genio-720-evk-zephyr");
+	struct jailhouse_vendor *v = vendor(&cell, 1);
+
+	(void)state;
+	v->address = 0x11ce0000;		/* instance 0: lines 0-50 */
+	v->bitmap[0] = 0;
+	v->bitmap[1] = 1 << (51 - 32);
+	/* and not a pin of the root cell either */
+	assert_int_equal(check("genio-720-evk", &cell, 1), 2);
+	assert_non_null(strstr(messages, "vendors[1]: EINT pin 51: the EINT "
+			       "instance 0 (MT8391 eint0, 51 lines) at "
+			       "0x11ce0000 has 51 pins (0-50)"));
+}
+
+/* GPIO 76, the EVK's CAN interrupt: a warning for a cell taking it. */
+static void test_720_can_pad_warned(void **state)
+{
+	struct config_file cell = read_cell("genio-720-evk-zephyr");
+
+	(void)state;
+	vendor(&cell, 0)->bitmap[1] |= 1 << (76 - 64);
+	assert_int_equal(check("genio-720-evk", &cell, 1), 0);
+	assert_non_null(strstr(messages, "vendors[0]: GPIO 76: on the Genio "
+			       "720 EVK the CAN controller's (MCP2518FD) "
+			       "interrupt, level-low EINT 76 (instance 1, "
+			       "index 37)"));
+}
+
 /* A block no table has: refused as the hypervisor refuses it. */
 static void test_unknown_block_refused(void **state)
 {
@@ -161,7 +239,8 @@ static void test_test_block_refused(void **state)
 	assert_null(mtk_find_block(JAILHOUSE_VENDOR_MTK_GPIO, 0x7fb00000));
 	assert_null(mtk_find_block(JAILHOUSE_VENDOR_MTK_EINT, 0x7fb01000));
 	vendor(&cell, 0)->address = 0x7fb00000;
-	assert_int_equal(check("genio-720-evk", &cell, 1), 1);
+	/* and the EINTs of pads 33, 34, 38 and 40 lose their pads */
+	assert_int_equal(check("genio-720-evk", &cell, 1), 5);
 	assert_non_null(strstr(messages, "vendors[0].address: 0x7fb00000: no "
 			       "MediaTek GPIO block the hypervisor knows"));
 }
@@ -248,6 +327,11 @@ int main(void)
 		cmocka_unit_test(test_720_mt8188_eint_refused),
 		cmocka_unit_test(test_700_mt8188_eint_accepted),
 		cmocka_unit_test(test_root_of_two_socs_refused),
+		cmocka_unit_test(test_720_cells_accepted),
+		cmocka_unit_test(test_720_eint_without_pad_refused),
+		cmocka_unit_test(test_720_eint_without_gpio_refused),
+		cmocka_unit_test(test_720_line_past_instance_refused),
+		cmocka_unit_test(test_720_can_pad_warned),
 		cmocka_unit_test(test_unknown_block_refused),
 		cmocka_unit_test(test_test_block_refused),
 		cmocka_unit_test(test_pin_past_block_refused),

@@ -112,19 +112,31 @@ static void test_genio_510(void **state)
 	check_board("genio-510-evk", genio_cells, 0x10005000, 177);
 }
 
-/* the Zephyr cell of seed 000: UART1 pins 33/34 and an EINT of eint0 */
+/*
+ * The Zephyr cell of seed 000: UART1 pins 33/34, pads 38/40, and the
+ * EINTs of all four in instance 1 (0x11de0000), lines 11, 12, 16, 18.
+ */
 static void test_genio_720(void **state)
 {
+	static const unsigned int lines[] = { 11, 12, 16, 18 };
 	struct cell zephyr = { 0 };
+	unsigned int n;
 
 	(void)state;
 	check_board("genio-720-evk", genio_cells, 0x10005000, 181);
+	assert_ptr_equal(mtk_pin_owner(0x11de0000, 87), &root_cell);
+	assert_ptr_equal(mtk_pin_owner(0x11f00000, 8), &root_cell);
+	assert_null(mtk_pin_owner(0x11f00000, 9));	/* 9 lines */
 	zephyr.config = read_cell("genio-720-evk-zephyr");
 	zephyr.mmio = new_table();
 	assert_int_equal(mtk_cell_init(&zephyr), 0);
 	assert_ptr_equal(mtk_pin_owner(0x10005000, 33), &zephyr);
 	assert_ptr_equal(mtk_pin_owner(0x10005000, 34), &zephyr);
+	for (n = 0; n < 4; n++)
+		assert_ptr_equal(mtk_pin_owner(0x11de0000, lines[n]), &zephyr);
+	assert_ptr_equal(mtk_pin_owner(0x11ce0000, 38), &root_cell);
 	mtk_cell_exit(&zephyr);
+	assert_ptr_equal(mtk_pin_owner(0x11de0000, 16), &root_cell);
 }
 
 int main(void)

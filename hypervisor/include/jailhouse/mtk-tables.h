@@ -17,6 +17,7 @@
 #include <jailhouse/types.h>
 #include <jailhouse/cell-config.h>
 #include <jailhouse/limits.h>
+#include <jailhouse/mtk-mt8391.h>
 #ifdef __KERNEL__
 #include <linux/kernel.h>	/* ARRAY_SIZE */
 #endif
@@ -35,7 +36,11 @@ enum mtk_access {
 	MTK_MOD,	/* writes every field: only when all are the cell's */
 };
 
-/* Registers offset + n * stride, n < count; each covers 32/width pins. */
+/*
+ * Registers offset + n * stride, n < count; each covers 32/width pins.
+ * A block has only the registers its pins need: n < the block's pins *
+ * width / 32, rounded up (mtk_group_regs()); the rest are undescribed.
+ */
 struct mtk_reg_group {
 	u16 offset;
 	u16 stride;
@@ -60,6 +65,18 @@ struct mtk_block_desc {
 	const char *what;
 	u16 irq;		/* EINT: the GIC line all its pins share */
 	u8 socs;		/* MTK_SOC_*: the SoCs that have it */
+	/*
+	 * EINT: 0 if line n is global EINT n (MT8188), else the MT8391
+	 * instance + 1, its lines numbered by MT8391_EINT_RANGES
+	 */
+	u8 eint_instance;
+};
+
+/* A pad with a known use on a board of @soc, that a cell should not take. */
+struct mtk_pin_note {
+	u8 soc;			/* one MTK_SOC_* bit */
+	u8 gpio;		/* and its EINT, the same number */
+	const char *use;
 };
 
 /* A SoC, for messages: its name and where the board guide explains it. */
@@ -77,9 +94,11 @@ struct mtk_table {
 	unsigned int num_socs;
 };
 
-/* the layouts of the MT8188 family, also the MT8391's (mtk-tables.c) */
+/* the layouts of the MT8188 family, the GPIO one also the MT8391's */
 extern const struct mtk_layout mtk_gpio_layout;
 extern const struct mtk_layout mtk_eint_layout;
+/* the five EINT instances of the MT8391: 1-3 words per group */
+extern const struct mtk_layout mtk_mt8391_eint_layout;
 
 /* the production blocks, in table order */
 extern const struct mtk_block_desc mtk_blocks[];
@@ -98,5 +117,19 @@ unsigned int mtk_block_index(const struct mtk_block_desc *desc);
 const struct mtk_block_desc *mtk_block(unsigned int n);
 /* The SoC of MTK_SOC_* bit @soc, or NULL. */
 const struct mtk_soc *mtk_find_soc(u8 soc);
+/* How many registers of group @g block @desc has (see mtk_reg_group). */
+unsigned int mtk_group_regs(const struct mtk_block_desc *desc,
+			    const struct mtk_reg_group *g);
+
+/* The global EINT number of line @idx of EINT block @desc, or -1. */
+int mtk_eint_global(const struct mtk_block_desc *desc, unsigned int idx);
+/*
+ * The MT8391 instance block that holds global EINT @eint and the line's
+ * index there (@idx), or NULL for a number outside 0-209.
+ */
+const struct mtk_block_desc *mtk_mt8391_eint(unsigned int eint,
+					     unsigned int *idx);
+/* The note on GPIO/EINT @pin of SoC @soc, or NULL. */
+const struct mtk_pin_note *mtk_find_pin_note(u8 soc, unsigned int pin);
 
 #endif /* !_JAILHOUSE_MTK_TABLES_H */

@@ -10,8 +10,16 @@
  * a write changes only those (read-modify-write under a lock for RW
  * registers, set/clear/ack registers written with the foreign bits
  * removed); foreign bits in a write are dropped and logged once per cell
- * and register.  Registers the layout does not describe belong to the
- * root cell.
+ * and register, bits past a block's last line silently.  Registers the
+ * layout does not describe, and those past a block's extent (an MT8391
+ * EINT instance has 1-3 words per group), belong to the root cell.
+ *
+ * The EINT blocks of a SoC share one GIC line, which stays the root
+ * cell's.  When it fires for a cell's line, the hypervisor masks that
+ * line in the EINT block ("holds" it) until the cell acks or unmasks it,
+ * and the cell reads it as it left it: a cell cannot keep the line
+ * asserted for the root cell, and the root cell's pending lines are
+ * served first.
  */
 #include <jailhouse/mtk.h>
 #include <jailhouse/gic.h>
@@ -21,10 +29,23 @@
 
 #define MAX_LOGGED		64
 
+/* EINT registers, the same in every EINT layout */
+#define EINT_STA		0x000
+#define EINT_ACK		0x040
+#define EINT_MASK		0x080
+#define EINT_MASK_SET		0x0c0
+#define EINT_MASK_CLR		0x100
+
+#define MAX_WORDS		(MTK_MAX_PINS / 32)
+
 struct mtk_block {
 	const struct mtk_block_desc *desc;
 	bool active;			/* named by some configuration */
 	struct cell *owner[MTK_MAX_PINS];
+	/* EINT: lines masked by the hypervisor for their cell (held) */
+	u32 held[MAX_WORDS];
+	/* of the held lines, those their cell masked meanwhile */
+	u32 cell_masked[MAX_WORDS];
 };
 
 static struct mtk_block blocks[MTK_MAX_BLOCKS];
@@ -116,12 +137,22 @@ static int check_pin(struct cell *cell, const struct mtk_block_desc *desc,
 	return -EBUSY;
 }
 
+static volatile void *eint_reg(const struct mtk_block_desc *desc,
+				unsigned int offset, unsigned int word)
+{
+	return (volatile void *)(desc->address + offset + word * 4);
+}
+
 /* The EINT line of a pin that changes hands: masked, as after reset. */
 static void mask_eint(const struct mtk_block_desc *desc, unsigned int pin)
 {
-	if (desc->type == JAILHOUSE_VENDOR_MTK_EINT)
-		mmio_write((volatile void *)(desc->address + 0x0c0 +
-					     pin / 32 * 4), 4, BIT(pin % 32));
+	struct mtk_block *b = block_of(desc);
+
+	if (desc->type != JAILHOUSE_VENDOR_MTK_EINT)
+		return;
+	mmio_write(eint_reg(desc, EINT_MASK_SET, pin / 32), 4, BIT(pin % 32));
+	b->held[pin / 32] &= ~BIT(pin % 32);
+	b->cell_masked[pin / 32] &= ~BIT(pin % 32);
 }
 
 static int take_pin(struct cell *cell, const struct mtk_block_desc *desc,
@@ -221,31 +252,103 @@ void mtk_cell_exit(struct cell *cell)
 	spin_unlock(&mtk_lock);
 }
 
-/* The cell to which the shared EINT line @intid belongs now. */
-struct cell *mtk_eint_target(unsigned int intid)
+/* Words of 32 lines an EINT block has (1-3 for an MT8391 instance). */
+static unsigned int eint_words(const struct mtk_block_desc *desc)
 {
-	const struct mtk_block_desc *desc;
-	unsigned int b, word, pin;
+	return (desc->pins + 31) / 32;
+}
+
+static bool on_line(const struct mtk_block *b, unsigned int intid)
+{
+	return b->active && b->desc->type == JAILHOUSE_VENDOR_MTK_EINT &&
+		b->desc->irq == intid;
+}
+
+/* Lines of @word pending, not masked and not held. */
+static u32 eint_pending(const struct mtk_block *b, unsigned int word)
+{
+	return mmio_read(eint_reg(b->desc, EINT_STA, word), 4) &
+		~mmio_read(eint_reg(b->desc, EINT_MASK, word), 4) &
+		~b->held[word];
+}
+
+/* The lines of @word that are @cell's. */
+static u32 word_pins(const struct mtk_block *b, const struct cell *cell,
+		     unsigned int word)
+{
+	unsigned int bit;
+	u32 pins = 0;
+
+	for (bit = 0; bit < 32 && word * 32 + bit < MTK_MAX_PINS; bit++)
+		if (b->owner[word * 32 + bit] == cell)
+			pins |= BIT(bit);
+	return pins;
+}
+
+/*
+ * The owner of the first pending line on @intid, across its blocks; with
+ * @only, whether a line of @only is pending.
+ */
+static struct cell *first_pending(unsigned int intid, struct cell *only)
+{
+	unsigned int b, word, bit;
+	struct cell *owner;
 	u32 pending;
 
 	for (b = 0; b < MTK_MAX_BLOCKS; b++) {
-		desc = blocks[b].desc;
-		if (!blocks[b].active || desc->irq != intid)
+		if (!on_line(&blocks[b], intid))
 			continue;
-		for (word = 0; word < MTK_MAX_PINS / 32; word++) {
-			/* STA 0x000, MASK 0x080: pending and not masked */
-			pending = mmio_read((volatile void *)(desc->address +
-							     word * 4), 4) &
-				~mmio_read((volatile void *)(desc->address +
-							    0x080 + word * 4),
-					   4);
-			if (!pending)
-				continue;
-			pin = word * 32 + __builtin_ctz(pending);
-			return blocks[b].owner[pin];
+		for (word = 0; word < eint_words(blocks[b].desc); word++) {
+			pending = eint_pending(&blocks[b], word);
+			for (bit = 0; pending; bit++, pending >>= 1) {
+				owner = blocks[b].owner[word * 32 + bit];
+				if ((pending & 1) && owner &&
+				    (!only || owner == only))
+					return owner;
+			}
 		}
 	}
 	return NULL;
+}
+
+/* @cell's pending lines on @intid: masked by the hypervisor, held. */
+static void hold_pending(struct cell *cell, unsigned int intid)
+{
+	unsigned int b, word;
+	u32 bits;
+
+	for (b = 0; b < MTK_MAX_BLOCKS; b++) {
+		if (!on_line(&blocks[b], intid))
+			continue;
+		for (word = 0; word < eint_words(blocks[b].desc); word++) {
+			bits = eint_pending(&blocks[b], word) &
+				word_pins(&blocks[b], cell, word);
+			if (!bits)
+				continue;
+			mmio_write(eint_reg(blocks[b].desc, EINT_MASK_SET,
+					    word), 4, bits);
+			blocks[b].held[word] |= bits;
+		}
+	}
+}
+
+/*
+ * The cell to which the shared EINT line @intid belongs now: the root
+ * cell while one of its lines is pending, else the owner of the first
+ * pending line, whose pending lines are held until it acks them.
+ */
+struct cell *mtk_eint_target(unsigned int intid)
+{
+	struct cell *target;
+
+	spin_lock(&mtk_lock);
+	target = first_pending(intid, &root_cell);
+	if (!target)
+		target = first_pending(intid, NULL);
+	if (target && target != &root_cell)
+		hold_pending(target, intid);
+	spin_unlock(&mtk_lock);
+	return target;
 }
 
 /* Does @cell own a pin of an EINT block on line @intid? */
@@ -291,17 +394,20 @@ struct cell *mtk_pin_owner(u64 address, unsigned int pin)
 
 /* ---- access ---- */
 
-static const struct mtk_reg_group *find_group(const struct mtk_layout *l,
-					      unsigned int offset,
-					      unsigned int *index)
+/* The group of @offset in @desc's extent, and the register's @index. */
+static const struct mtk_reg_group *
+find_group(const struct mtk_block_desc *desc, unsigned int offset,
+	   unsigned int *index)
 {
+	const struct mtk_layout *l = desc->layout;
 	const struct mtk_reg_group *g;
 	unsigned int n;
 
 	for (n = 0; n < l->num_groups; n++) {
 		g = &l->groups[n];
 		if (offset < g->offset || (offset - g->offset) % g->stride ||
-		    (offset - g->offset) / g->stride >= g->count)
+		    (offset - g->offset) / g->stride >=
+		    mtk_group_regs(desc, g))
 			continue;
 		*index = (offset - g->offset) / g->stride;
 		return g;
@@ -321,6 +427,70 @@ static u32 owned_mask(const struct mtk_block *block, const struct cell *cell,
 		    block->owner[first + p] == cell)
 			mask |= field << (p * g->width);
 	return mask;
+}
+
+/* The bits of register @index of @g that are fields of existing pins. */
+static u32 line_mask(const struct mtk_block_desc *desc,
+		     const struct mtk_reg_group *g, unsigned int index)
+{
+	unsigned int first = index * (32 / g->width), bits;
+
+	if (first >= desc->pins)
+		return 0;
+	bits = (desc->pins - first) * g->width;
+	return bits >= 32 ? ~0U : BIT(bits) - 1;
+}
+
+/*
+ * A cell wrote @own, its bits of EINT register @index of @g: its held
+ * lines follow.  MASK_SET: they stay masked after release; ACK (written
+ * already): released, unmasked unless the cell masked them; MASK_CLR
+ * (written already, so unmasked): released.
+ */
+static void eint_write_held(struct mtk_block *b,
+			    const struct mtk_reg_group *g, unsigned int index,
+			    u32 own)
+{
+	u32 held = b->held[index] & own, unmask;
+
+	if (!held)
+		return;
+	switch (g->offset) {
+	case EINT_MASK_SET:
+		b->cell_masked[index] |= held;
+		return;
+	case EINT_ACK:
+		unmask = held & ~b->cell_masked[index];
+		if (unmask)
+			mmio_write(eint_reg(b->desc, EINT_MASK_CLR, index), 4,
+				   unmask);
+		break;
+	case EINT_MASK_CLR:
+		break;
+	default:
+		return;
+	}
+	b->held[index] &= ~held;
+	b->cell_masked[index] &= ~held;
+}
+
+/*
+ * What a cell reads from register @index of @g, @own its bits there: of
+ * MASK, its held lines as it left them.
+ */
+static u32 read_own(const struct mtk_block *b, const struct mtk_reg_group *g,
+		    unsigned int index, u32 own)
+{
+	u32 value = mmio_read((volatile void *)(b->desc->address +
+						g->offset + index * g->stride),
+			      4) & own;
+	u32 held;
+
+	if (b->desc->type != JAILHOUSE_VENDOR_MTK_EINT ||
+	    g->offset != EINT_MASK || index >= MAX_WORDS)
+		return value;
+	held = b->held[index] & own;
+	return (value & ~held) | (b->cell_masked[index] & held);
 }
 
 static void log_foreign(const struct cell *cell, const struct mtk_block *b,
@@ -365,9 +535,10 @@ static void mediated_write(struct per_cpu *cpu, struct mtk_block *b,
 {
 	volatile void *reg = (volatile void *)(b->desc->address + offset);
 	u32 mask = owned_mask(b, cpu->cell, g, index), old;
+	u32 foreign = value & ~mask & line_mask(b->desc, g, index);
 
-	if (value & ~mask)
-		log_foreign(cpu->cell, b, g, index, offset, value & ~mask);
+	if (foreign)
+		log_foreign(cpu->cell, b, g, index, offset, foreign);
 	switch (g->access) {
 	case MTK_RW:
 		old = mmio_read(reg, 4);
@@ -392,6 +563,9 @@ static void mediated_write(struct per_cpu *cpu, struct mtk_block *b,
 	default:
 		break;	/* read only */
 	}
+	if (b->desc->type == JAILHOUSE_VENDOR_MTK_EINT && g->width == 1 &&
+	    index < MAX_WORDS)
+		eint_write_held(b, g, index, value & mask);
 }
 
 /* One block, aligned 32-bit accesses (the dispatcher checked). */
@@ -402,15 +576,15 @@ static enum mmio_result block_access(void *arg, struct per_cpu *cpu,
 	unsigned int offset = mmio->address - b->desc->address, index = 0;
 	const struct mtk_reg_group *g;
 
-	g = find_group(b->desc->layout, offset, &index);
+	g = find_group(b->desc, offset, &index);
 	spin_lock(&mtk_lock);
 	if (!g)
 		undescribed_access(cpu, b, offset, mmio);
 	else if (mmio->is_write)
 		mediated_write(cpu, b, g, index, offset, mmio->value);
 	else if (g->access == MTK_RO || g->access == MTK_RW)
-		mmio->value = mmio_read((volatile void *)mmio->address, 4) &
-			owned_mask(b, cpu->cell, g, index);
+		mmio->value = read_own(b, g, index,
+				       owned_mask(b, cpu->cell, g, index));
 	else
 		mmio->value = 0;
 	spin_unlock(&mtk_lock);

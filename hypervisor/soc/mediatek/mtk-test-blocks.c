@@ -10,10 +10,10 @@
 
 static const struct mtk_block_desc test_blocks[] = {
 	{ JAILHOUSE_VENDOR_MTK_GPIO, 0x7fb00000, &mtk_gpio_layout, 192,
-	  "GPIO test block (QEMU bench)", 0, MTK_SOC_TEST },
+	  "GPIO test block (QEMU bench)", 0, MTK_SOC_TEST, 0 },
 	/* and an EINT one, its line a free SPI of the bench */
 	{ JAILHOUSE_VENDOR_MTK_EINT, 0x7fb01000, &mtk_eint_layout, 256,
-	  "EINT test block (QEMU bench)", 100, MTK_SOC_TEST },
+	  "EINT test block (QEMU bench)", 100, MTK_SOC_TEST, 0 },
 };
 
 static const struct mtk_soc test_socs[] = {
