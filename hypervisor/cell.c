@@ -150,11 +150,22 @@ int root_cell_init(void)
 	return err;
 }
 
-/* Regions that leave the root cell when a cell gets them. */
+/*
+ * Regions that leave the root cell when a cell gets them: whole pages.
+ * A sub-page region is never taken page-wise (the checker demands
+ * ROOTSHARED for it; without, the rest of its page would go too).
+ */
 static bool taken_from_root(const struct jailhouse_memory *mem)
 {
-	return mem->size && !(mem->flags & (JAILHOUSE_MEM_COMM_REGION |
-					    JAILHOUSE_MEM_ROOTSHARED));
+	return mem->size && !is_subpage(mem) &&
+		!(mem->flags & (JAILHOUSE_MEM_COMM_REGION |
+				JAILHOUSE_MEM_ROOTSHARED));
+}
+
+/* The end of [start, start + size), saturated at the top of memory. */
+static u64 range_end(u64 start, u64 size)
+{
+	return start + size < start ? ~0UL : start + size;
 }
 
 int cell_take_memory(struct cell *cell)
@@ -180,15 +191,20 @@ static void give_back(u64 phys, u64 size)
 {
 	const struct jailhouse_cell_desc *desc = root_cell.config;
 	const struct jailhouse_memory *mem = jailhouse_cell_mem_regions(desc);
-	u64 start, end;
+	u64 start, end, mem_end;
 	unsigned int n;
 
 	for (n = 0; n < desc->num_memory_regions; n++, mem++) {
 		if (!mem->size || is_subpage(mem))
 			continue;
+		mem_end = range_end(mem->phys_start, mem->size);
 		start = phys > mem->phys_start ? phys : mem->phys_start;
-		end = phys + size < mem->phys_start + mem->size ?
-			phys + size : mem->phys_start + mem->size;
+		end = range_end(phys, size);
+		if (end > mem_end)
+			end = mem_end;
+		/* whole pages only: never a size that underflows */
+		start = ALIGN_UP(start, PAGE_SIZE);
+		end &= PAGE_MASK;
 		if (start >= end)
 			continue;
 		/* cannot fail: the tables for it were split when taken */

@@ -230,6 +230,33 @@ static void test_pool_exhausted(void **state)
 	assert_int_equal(page_pool_used(), base);
 }
 
+/*
+ * Only whole pages are mapped or unmapped: a sub-page size or address
+ * is refused with nothing changed (a size of less than a page used to
+ * underflow and map everything above it).
+ */
+static void test_subpage_refused(void **state)
+{
+	unsigned long base = page_pool_used();
+	u64 *root = page_alloc();
+
+	(void)state;
+	assert_int_equal(paging_map(root, 0x40000100, 0x40000100, 0x100,
+				    PAGE_FLAG_STAGE2), -EINVAL);
+	assert_int_equal(paging_map(root, 0x40000000, 0x40000000, 0x1100,
+				    PAGE_FLAG_STAGE2), -EINVAL);
+	assert_int_equal(paging_map(root, 0xfffffffffffff000UL, 0, 0x2000,
+				    PAGE_FLAG_STAGE2), -EINVAL);
+	assert_int_equal(page_pool_used(), base + 1);
+	assert_false(walk(root, 0x40000000).mapped);
+	assert_false(walk(root, 0x40001000).mapped);
+	paging_map(root, 0x40000000, 0x40000000, 2 * MIB, PAGE_FLAG_STAGE2);
+	assert_int_equal(paging_unmap(root, 0x40000100, 0x100), -EINVAL);
+	assert_true(walk(root, 0x40000000).mapped);
+	paging_destroy(root);
+	assert_int_equal(page_pool_used(), base);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -240,6 +267,7 @@ int main(void)
 		cmocka_unit_test(test_stage2_attributes),
 		cmocka_unit_test(test_unmap_splits),
 		cmocka_unit_test(test_pool_exhausted),
+		cmocka_unit_test(test_subpage_refused),
 	};
 
 	return cmocka_run_group_tests_name("paging", tests, setup, teardown);
