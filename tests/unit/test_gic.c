@@ -42,6 +42,11 @@ static bool maintenance_level;
 static unsigned int iar_reads;
 static u64 eisr;
 
+u64 arch_counter_us(void)
+{
+	return 0;
+}
+
 static int lr_index(const char *name)
 {
 	int n;
@@ -374,6 +379,34 @@ static void test_router(void **state)
 	value = 5;
 	assert_true(access(0, 0x6000 + 8 * 70, 8, false, &value));
 	assert_int_equal(value, 0);
+}
+
+/*
+ * A cell writing the routes of hundreds of foreign SPIs, one by one (a
+ * GIC init, or a flood): each INTID once, and no more lines than the
+ * cell's budget, then one line with the count.
+ */
+static void test_foreign_logging_budget(void **state)
+{
+	unsigned int intid;
+	u64 value;
+
+	(void)state;
+	memset(gicd_mem, 0, GICD_SIZE);
+	memset(cell_a.arch.foreign_logged, 0,
+	       sizeof(cell_a.arch.foreign_logged));
+	memset(&cell_a.log_budget, 0, sizeof(cell_a.log_budget));
+	num_logs = 0;
+	for (intid = 101; intid < 1020; intid++) {
+		value = 0;
+		assert_true(access(0, 0x6000 + 8 * intid, 8, true, &value));
+	}
+	assert_int_equal(num_logs, LOG_BUDGET_LINES);
+	log_budget_flush(&cell_a);
+	assert_int_equal(num_logs, LOG_BUDGET_LINES + 1);
+	assert_string_equal(last_log, "Cell 'A': 887 further lines about it "
+			    "suppressed (at most 32 in 10 s)\n");
+	memset(&cell_a.log_budget, 0, sizeof(cell_a.log_budget));
 }
 
 /* A new cell's SPI leaves the root cell, routed to the cell; and back. */
@@ -888,6 +921,7 @@ int main(void)
 		cmocka_unit_test(test_root_foreign_bits_dropped),
 		cmocka_unit_test(test_foreign_fields_logged),
 		cmocka_unit_test(test_router),
+		cmocka_unit_test(test_foreign_logging_budget),
 		cmocka_unit_test(test_spi_changes_hands),
 		cmocka_unit_test(test_sgi_pending_state),
 		cmocka_unit_test(test_reserved_private_irqs),

@@ -738,7 +738,8 @@ static void masked_access(volatile u8 *reg, struct mmio_access *mmio,
  * register covers an aligned group of INTIDs within one 32-bit word).
  * The write is dropped for them and the cell runs on (Linux's and an
  * RTOS's GIC init write every SPI); each INTID is logged once per cell,
- * so a cell cannot flood the console.
+ * within the cell's budget of such lines (jailhouse/log-budget.h), so a
+ * cell cannot flood the console.
  */
 /*
  * Marks @bits (one per INTID from @first_intid on, within its 32-bit
@@ -771,6 +772,8 @@ static void drop_foreign(struct per_cpu *cpu, unsigned int first_intid,
 		while (last < 31 && (fresh & BIT(last + 1)))
 			last++;
 		fresh &= ~(u32)(((1UL << (last + 1)) - 1) & ~(BIT(first) - 1));
+		if (!log_budget_take(cell))
+			continue;
 		if (first == last)
 			printk("Cell '%s': write to INTID %u dropped: not its "
 			       "interrupt (%s%u, PC 0x%lx)\n",
@@ -957,7 +960,8 @@ static enum mmio_result gicd_router_access(void *arg, struct per_cpu *cpu,
 	if (cpu->cell != &root_cell && !(reg & 4) &&
 	    ((mmio->value & BIT(31)) ||
 	     !cell_has_affinity(cpu->cell, mmio->value))) {
-		if (not_yet_logged(cpu->cell, intid, 1))
+		if (not_yet_logged(cpu->cell, intid, 1) &&
+		    log_budget_take(cpu->cell))
 			printk("Cell '%s': route of INTID %u to 0x%llx "
 			       "dropped: not one of its CPUs (GICD_IROUTER%u, "
 			       "PC 0x%lx)\n", cpu->cell->config->name, intid,
