@@ -18,8 +18,12 @@ static unsigned long region_flags(const struct jailhouse_memory *mem)
 
 	if (mem->flags & JAILHOUSE_MEM_IO)
 		flags |= PAGE_FLAG_DEVICE;
+	if (!(mem->flags & JAILHOUSE_MEM_READ))
+		flags |= PAGE_FLAG_NOREAD;
 	if (!(mem->flags & JAILHOUSE_MEM_WRITE))
 		flags |= PAGE_FLAG_NOWRITE;
+	if (!(mem->flags & JAILHOUSE_MEM_EXECUTE))
+		flags |= PAGE_FLAG_NOEXEC;
 	return flags;
 }
 
@@ -103,7 +107,8 @@ int cell_map_regions(struct cell *cell)
 			err = cell->comm_page ?
 				paging_map(cell->s2_root, mem->virt_start,
 					   (u64)cell->comm_page, PAGE_SIZE,
-					   PAGE_FLAG_STAGE2) : 0;
+					   PAGE_FLAG_STAGE2 |
+					   PAGE_FLAG_NOEXEC) : 0;
 		else
 			err = paging_map(cell->s2_root, mem->virt_start,
 					 mem->phys_start, mem->size,
@@ -140,7 +145,8 @@ int root_cell_init(void)
 	if (!err)
 		err = paging_map(root_cell.s2_root, (u64)console_page,
 				 (u64)console_page, PAGE_SIZE,
-				 PAGE_FLAG_STAGE2 | PAGE_FLAG_NOWRITE);
+				 PAGE_FLAG_STAGE2 | PAGE_FLAG_NOWRITE |
+				 PAGE_FLAG_NOEXEC);
 	if (err == -ENOMEM)
 		printk("ERROR: out of memory for the root cell's page tables: "
 		       "enlarge hypervisor_memory.size (the page pool has %lu "
@@ -246,7 +252,7 @@ int cell_lend_loadable(struct cell *cell, bool to_root)
 		if (to_root)
 			err = paging_map(root_cell.s2_root, mem->phys_start,
 					 mem->phys_start, mem->size,
-					 PAGE_FLAG_STAGE2);
+					 PAGE_FLAG_STAGE2 | PAGE_FLAG_NOEXEC);
 		else
 			err = paging_unmap(root_cell.s2_root, mem->phys_start,
 					   mem->size);

@@ -1034,6 +1034,47 @@ static void test_cell_ends_itself(void **state)
 	assert_int_equal(page_pool_used(), pool_after_enable);
 }
 
+/*
+ * Stage 2 honours the config's READ and EXECUTE: the cell's RAM (RWX)
+ * and the root's are executable, the comm page and the root's view of
+ * the log ring are not (issue 14, item 9).
+ */
+static void test_stage2_permissions(void **state)
+{
+	struct cell_cfg cfg = cell_cfg("a", 1, 1 << 2, 0);
+	u64 ram, comm, root_ram, ring;
+	struct cell *c;
+
+	(void)state;
+	assert_int_equal(create(&cfg), 0);
+	c = cell_named("a");
+	ram = s2_leaf(c->s2_root, 0);
+	comm = s2_leaf(c->s2_root, 0x80000000);
+	root_ram = s2_leaf(root_cell.s2_root, ROOT_RAM);
+	ring = s2_leaf(root_cell.s2_root, (u64)console_page);
+	assert_int_equal(ram & (S2_READ | S2_WRITE | S2_XN),
+			 S2_READ | S2_WRITE);
+	assert_int_equal(comm & (S2_READ | S2_WRITE | S2_XN),
+			 S2_READ | S2_WRITE | S2_XN);
+	assert_int_equal(root_ram & (S2_READ | S2_WRITE | S2_XN),
+			 S2_READ | S2_WRITE);
+	assert_int_equal(ring & (S2_READ | S2_WRITE | S2_XN),
+			 S2_READ | S2_XN);
+	assert_int_equal(destroy(1), 0);
+	/* RAM without EXECUTE (and one without READ) */
+	cfg.mem_regions[0].flags &= ~JAILHOUSE_MEM_EXECUTE;
+	assert_int_equal(create(&cfg), 0);
+	c = cell_named("a");
+	assert_int_equal(s2_leaf(c->s2_root, 0) & S2_XN, S2_XN);
+	assert_int_equal(destroy(1), 0);
+	cfg.mem_regions[0].flags &= ~JAILHOUSE_MEM_READ;
+	assert_int_equal(create(&cfg), 0);
+	c = cell_named("a");
+	assert_int_equal(s2_leaf(c->s2_root, 0) & (S2_READ | S2_WRITE),
+			 S2_WRITE);
+	assert_int_equal(destroy(1), 0);
+}
+
 /* ---- sub-page regions (issue 14, item 5) ---- */
 
 #define SUBPAGE_IO	0x7ff00100UL	/* a UART's 256 bytes, in root RAM */
@@ -1191,6 +1232,7 @@ int main(void)
 		CELL_TEST(test_cpu_failure),
 		CELL_TEST(test_cell_ends_itself),
 		CELL_TEST(test_cycles),
+		CELL_TEST(test_stage2_permissions),
 		CELL_TEST(test_subpage_not_rootshared_refused),
 		CELL_TEST(test_subpage_rootshared),
 		CELL_TEST(test_subpage_never_taken),

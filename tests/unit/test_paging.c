@@ -133,6 +133,34 @@ static void test_stage2_attributes(void **state)
 	assert_int_equal(w.phys, 0xa000);
 	assert_int_equal((w.desc >> 6) & 3, 1);		/* read only */
 	assert_int_equal((w.desc >> 2) & 0xf, 0x1);	/* device nGnRE */
+	assert_int_equal((w.desc >> 54) & 1, 1);	/* never executed */
+	paging_destroy(root);
+}
+
+/*
+ * The config's READ and EXECUTE: no read permission (S2AP[0]) without
+ * READ, execute-never (XN, bit 54) without EXECUTE and for devices.
+ */
+static void test_stage2_read_execute(void **state)
+{
+	u64 *root = page_alloc();
+	struct walk w;
+
+	(void)state;
+	paging_map(root, 0x1000, 0x9000, 0x1000, PAGE_FLAG_STAGE2);
+	paging_map(root, 0x2000, 0xa000, 0x1000, PAGE_FLAG_STAGE2 |
+		   PAGE_FLAG_NOEXEC);
+	paging_map(root, 0x3000, 0xb000, 0x1000, PAGE_FLAG_STAGE2 |
+		   PAGE_FLAG_NOREAD | PAGE_FLAG_NOEXEC);
+	w = walk(root, 0x1000);
+	assert_int_equal((w.desc >> 6) & 3, 3);
+	assert_int_equal((w.desc >> 54) & 1, 0);
+	w = walk(root, 0x2000);
+	assert_int_equal((w.desc >> 6) & 3, 3);
+	assert_int_equal((w.desc >> 54) & 1, 1);
+	w = walk(root, 0x3000);
+	assert_int_equal((w.desc >> 6) & 3, 2);		/* write only */
+	assert_int_equal((w.desc >> 54) & 1, 1);
 	paging_destroy(root);
 }
 
@@ -265,6 +293,7 @@ int main(void)
 		cmocka_unit_test(test_merge_after_return),
 		cmocka_unit_test(test_pages_alloc),
 		cmocka_unit_test(test_stage2_attributes),
+		cmocka_unit_test(test_stage2_read_execute),
 		cmocka_unit_test(test_unmap_splits),
 		cmocka_unit_test(test_pool_exhausted),
 		cmocka_unit_test(test_subpage_refused),

@@ -134,6 +134,8 @@ extern u8 console_page[];
 #define PAGE_FLAG_DEVICE	BIT(0)
 #define PAGE_FLAG_STAGE2	BIT(2)
 #define PAGE_FLAG_NOWRITE	BIT(3)	/* stage 2: read-only */
+#define PAGE_FLAG_NOREAD	BIT(4)	/* stage 2: no reads */
+#define PAGE_FLAG_NOEXEC	BIT(5)	/* stage 2: execute-never */
 
 int page_pool_init(unsigned long start, unsigned long end);
 void *page_alloc(void);
