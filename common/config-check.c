@@ -310,6 +310,26 @@ static bool is_ivshmem_rw_slot(const struct cell *cell, unsigned int region)
 	return false;
 }
 
+/*
+ * A cell's sub-page I/O region shares its page with the root cell, which
+ * keeps the page (the hypervisor takes whole pages only): say so.
+ */
+static void check_subpage_shared(struct ctx *ctx, const struct cell *cell,
+				 unsigned int n)
+{
+	const struct jailhouse_memory *m = &cell->mem[n];
+
+	if (cell->root || m->flags & JAILHOUSE_MEM_ROOTSHARED ||
+	    is_aligned(m->phys_start | m->virt_start | m->size,
+		       JAILHOUSE_PAGE_SIZE))
+		return;
+	ERR(ctx, cell, fld(ctx, "mem_regions[%u].flags", n),
+	    hex(ctx, m->flags),
+	    "a sub-page region (0x%llx, size 0x%llx) stays in the root cell, "
+	    "which keeps the rest of its page: add JAILHOUSE_MEM_ROOTSHARED, "
+	    "or make the region whole pages", m->phys_start, m->size);
+}
+
 static void check_region_alignment(struct ctx *ctx, const struct cell *cell,
 				   unsigned int n)
 {
@@ -324,6 +344,7 @@ static void check_region_alignment(struct ctx *ctx, const struct cell *cell,
 			    "its offset in the page differs from phys_start "
 			    "0x%llx; a sub-page I/O region must keep the "
 			    "offset", m->phys_start);
+		check_subpage_shared(ctx, cell, n);
 		return;
 	}
 	if (!is_aligned(m->phys_start, JAILHOUSE_PAGE_SIZE))

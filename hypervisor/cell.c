@@ -18,8 +18,12 @@ static unsigned long region_flags(const struct jailhouse_memory *mem)
 
 	if (mem->flags & JAILHOUSE_MEM_IO)
 		flags |= PAGE_FLAG_DEVICE;
+	if (!(mem->flags & JAILHOUSE_MEM_READ))
+		flags |= PAGE_FLAG_NOREAD;
 	if (!(mem->flags & JAILHOUSE_MEM_WRITE))
 		flags |= PAGE_FLAG_NOWRITE;
+	if (!(mem->flags & JAILHOUSE_MEM_EXECUTE))
+		flags |= PAGE_FLAG_NOEXEC;
 	return flags;
 }
 
@@ -103,7 +107,8 @@ int cell_map_regions(struct cell *cell)
 			err = cell->comm_page ?
 				paging_map(cell->s2_root, mem->virt_start,
 					   (u64)cell->comm_page, PAGE_SIZE,
-					   PAGE_FLAG_STAGE2) : 0;
+					   PAGE_FLAG_STAGE2 |
+					   PAGE_FLAG_NOEXEC) : 0;
 		else
 			err = paging_map(cell->s2_root, mem->virt_start,
 					 mem->phys_start, mem->size,
@@ -140,7 +145,8 @@ int root_cell_init(void)
 	if (!err)
 		err = paging_map(root_cell.s2_root, (u64)console_page,
 				 (u64)console_page, PAGE_SIZE,
-				 PAGE_FLAG_STAGE2 | PAGE_FLAG_NOWRITE);
+				 PAGE_FLAG_STAGE2 | PAGE_FLAG_NOWRITE |
+				 PAGE_FLAG_NOEXEC);
 	if (err == -ENOMEM)
 		printk("ERROR: out of memory for the root cell's page tables: "
 		       "enlarge hypervisor_memory.size (the page pool has %lu "
@@ -150,11 +156,22 @@ int root_cell_init(void)
 	return err;
 }
 
-/* Regions that leave the root cell when a cell gets them. */
+/*
+ * Regions that leave the root cell when a cell gets them: whole pages.
+ * A sub-page region is never taken page-wise (the checker demands
+ * ROOTSHARED for it; without, the rest of its page would go too).
+ */
 static bool taken_from_root(const struct jailhouse_memory *mem)
 {
-	return mem->size && !(mem->flags & (JAILHOUSE_MEM_COMM_REGION |
-					    JAILHOUSE_MEM_ROOTSHARED));
+	return mem->size && !is_subpage(mem) &&
+		!(mem->flags & (JAILHOUSE_MEM_COMM_REGION |
+				JAILHOUSE_MEM_ROOTSHARED));
+}
+
+/* The end of [start, start + size), saturated at the top of memory. */
+static u64 range_end(u64 start, u64 size)
+{
+	return start + size < start ? ~0UL : start + size;
 }
 
 int cell_take_memory(struct cell *cell)
@@ -180,15 +197,20 @@ static void give_back(u64 phys, u64 size)
 {
 	const struct jailhouse_cell_desc *desc = root_cell.config;
 	const struct jailhouse_memory *mem = jailhouse_cell_mem_regions(desc);
-	u64 start, end;
+	u64 start, end, mem_end;
 	unsigned int n;
 
 	for (n = 0; n < desc->num_memory_regions; n++, mem++) {
 		if (!mem->size || is_subpage(mem))
 			continue;
+		mem_end = range_end(mem->phys_start, mem->size);
 		start = phys > mem->phys_start ? phys : mem->phys_start;
-		end = phys + size < mem->phys_start + mem->size ?
-			phys + size : mem->phys_start + mem->size;
+		end = range_end(phys, size);
+		if (end > mem_end)
+			end = mem_end;
+		/* whole pages only: never a size that underflows */
+		start = ALIGN_UP(start, PAGE_SIZE);
+		end &= PAGE_MASK;
 		if (start >= end)
 			continue;
 		/* cannot fail: the tables for it were split when taken */
@@ -230,7 +252,7 @@ int cell_lend_loadable(struct cell *cell, bool to_root)
 		if (to_root)
 			err = paging_map(root_cell.s2_root, mem->phys_start,
 					 mem->phys_start, mem->size,
-					 PAGE_FLAG_STAGE2);
+					 PAGE_FLAG_STAGE2 | PAGE_FLAG_NOEXEC);
 		else
 			err = paging_unmap(root_cell.s2_root, mem->phys_start,
 					   mem->size);

@@ -8,6 +8,7 @@
 #include <jailhouse/config-check.h>
 #include <jailhouse/spinlock.h>
 #include <jailhouse/string.h>
+#include <jailhouse/log-budget.h>
 #include <jailhouse/unit.h>
 #include <asm/paging.h>
 
@@ -465,6 +466,9 @@ static int check_cell_fits(const struct cell *new)
 
 static void free_cell(struct cell *cell)
 {
+	/* what its budget held back, said before it goes */
+	if (cell->config)
+		log_budget_flush(cell);
 	/* the units read the configuration; without it, they had nothing */
 	if (cell->config)
 		units_cell_exit(cell);

@@ -150,10 +150,19 @@ static bool fits_block(unsigned int level, u64 virt, u64 phys, u64 size)
 		size >= block;
 }
 
+/* Whole pages that do not wrap: else a size would underflow below. */
+static bool pages_ok(u64 virt, u64 phys, u64 size)
+{
+	return !((virt | phys | size) & (PAGE_SIZE - 1)) &&
+		virt + size >= virt && phys + size >= phys;
+}
+
 int paging_map(u64 *root, u64 virt, u64 phys, u64 size, unsigned long flags)
 {
 	u64 attr = pte_leaf_attributes(flags);
 
+	if (!pages_ok(virt, phys, size))
+		return -EINVAL;
 	while (size) {
 		u64 *table = root, *entry, block;
 		unsigned int level = 0;
@@ -229,6 +238,8 @@ int paging_map_device(u64 base, u64 size)
  */
 int paging_unmap(u64 *root, u64 virt, u64 size)
 {
+	if (!pages_ok(virt, 0, size))
+		return -EINVAL;
 	while (size) {
 		u64 *table = root, *entry, block;
 		unsigned int level = 0;

@@ -42,6 +42,11 @@ static bool maintenance_level;
 static unsigned int iar_reads;
 static u64 eisr;
 
+u64 arch_counter_us(void)
+{
+	return 0;
+}
+
 static int lr_index(const char *name)
 {
 	int n;
@@ -374,6 +379,34 @@ static void test_router(void **state)
 	value = 5;
 	assert_true(access(0, 0x6000 + 8 * 70, 8, false, &value));
 	assert_int_equal(value, 0);
+}
+
+/*
+ * A cell writing the routes of hundreds of foreign SPIs, one by one (a
+ * GIC init, or a flood): each INTID once, and no more lines than the
+ * cell's budget, then one line with the count.
+ */
+static void test_foreign_logging_budget(void **state)
+{
+	unsigned int intid;
+	u64 value;
+
+	(void)state;
+	memset(gicd_mem, 0, GICD_SIZE);
+	memset(cell_a.arch.foreign_logged, 0,
+	       sizeof(cell_a.arch.foreign_logged));
+	memset(&cell_a.log_budget, 0, sizeof(cell_a.log_budget));
+	num_logs = 0;
+	for (intid = 101; intid < 1020; intid++) {
+		value = 0;
+		assert_true(access(0, 0x6000 + 8 * intid, 8, true, &value));
+	}
+	assert_int_equal(num_logs, LOG_BUDGET_LINES);
+	log_budget_flush(&cell_a);
+	assert_int_equal(num_logs, LOG_BUDGET_LINES + 1);
+	assert_string_equal(last_log, "Cell 'A': 887 further lines about it "
+			    "suppressed (at most 32 in 10 s)\n");
+	memset(&cell_a.log_budget, 0, sizeof(cell_a.log_budget));
 }
 
 /* A new cell's SPI leaves the root cell, routed to the cell; and back. */
@@ -828,9 +861,10 @@ static void test_gicr_bad_geometry_refused(void **state)
 }
 
 /*
- * What the architecture allows still reaches the own redistributor as
- * before: 32-bit accesses anywhere, 64-bit ones to the 64-bit registers,
- * byte ones to GICR_IPRIORITYR.
+ * What the architecture allows is accepted (handled, the cell runs on):
+ * 32-bit accesses anywhere, 64-bit ones to the 64-bit registers, byte
+ * ones to GICR_IPRIORITYR.  What it does is the allow-list's
+ * (test_gicr_allow_list).
  */
 static void test_gicr_widths_accepted(void **state)
 {
@@ -852,26 +886,319 @@ static void test_gicr_widths_accepted(void **state)
 		value = 0x0123456789abcdefUL;
 		assert_true(gicr_access(good[n].offset, good[n].size, true,
 					&value));
+		assert_false(last_denied);
 		value = 0;
 		assert_true(gicr_access(good[n].offset, good[n].size, false,
 					&value));
-		assert_int_equal(value, 0x0123456789abcdefUL &
-				 (~0UL >> (64 - 8 * good[n].size)));
+		assert_false(last_denied);
 		memset(gicr_mem + good[n].offset, 0, good[n].size);
 	}
 	/*
-	 * GICR_TYPER: whole, or its upper half (the affinity) alone; of
-	 * another cell's frame, only an access at its start shows it.
+	 * GICR_TYPER: whole, or either half alone (the upper one is the
+	 * affinity), of the own frame and of another cell's.
 	 */
 	value = 0;
 	assert_true(gicr_access(GICR_FRAME_SIZE + GICR_TYPER + 4, 4, false,
 				&value));
-	assert_int_equal(value, 0);
+	assert_int_equal(value, 1);
 	assert_true(gicr_access(GICR_TYPER + 4, 4, false, &value));
 	assert_int_equal(value, 0);		/* CPU 0's affinity */
 	assert_true(gicr_access(GICR_FRAME_SIZE + GICR_TYPER, 8, false,
 				&value));
 	assert_int_equal(value, 1UL << 32 | GICR_TYPER_LAST);
+}
+
+/* ---- issue 14, items 3 and 9: the own redistributor's allow-list ---- */
+
+static u8 *sgi_base(unsigned int cpu)
+{
+	return gicr_mem + cpu * GICR_FRAME_SIZE + GICR_SGI_BASE;
+}
+
+/*
+ * The priorities of SGI 0 (the hypervisor's kick) and of the maintenance
+ * PPI are not a cell's: neither a byte nor a word write changes them
+ * (one at 0xff made "cell destroy" wait forever); the cell's own
+ * priorities change as written.
+ */
+static void test_gicr_reserved_priorities(void **state)
+{
+	u8 *prio = sgi_base(0) + GICR_IPRIORITYR;
+	u64 value;
+
+	(void)state;
+	memset(prio, 0xa0, 32);
+	num_logs = 0;
+	value = 0xff;
+	assert_true(gicr_access(GICR_SGI_BASE + GICR_IPRIORITYR, 1, true,
+				&value));
+	assert_int_equal(prio[0], 0xa0);
+	value = 0xffffffff;
+	assert_true(gicr_access(GICR_SGI_BASE + GICR_IPRIORITYR, 4, true,
+				&value));
+	assert_int_equal(reg32(prio, 0), 0xffffffa0);
+	value = 0xff;
+	assert_true(gicr_access(GICR_SGI_BASE + GICR_IPRIORITYR + 25, 1, true,
+				&value));
+	assert_int_equal(prio[25], 0xa0);
+	value = 0xffffffff;
+	assert_true(gicr_access(GICR_SGI_BASE + GICR_IPRIORITYR + 24, 4, true,
+				&value));
+	assert_int_equal(reg32(prio, 24), 0xffffa0ff);
+	/* reads show 0 for them */
+	assert_true(gicr_access(GICR_SGI_BASE + GICR_IPRIORITYR, 4, false,
+				&value));
+	assert_int_equal(value, 0xffffff00);
+	assert_false(last_denied);
+	assert_int_equal(num_logs, 0);
+	/* nor their configuration (ICFGR1: PPI 25 at bits 18-19) */
+	*(u32 *)(sgi_base(0) + GICR_ICFGR0 + 4) = 0;
+	value = 0xffffffff;
+	assert_true(gicr_access(GICR_SGI_BASE + GICR_ICFGR0 + 4, 4, true,
+				&value));
+	assert_int_equal(reg32(sgi_base(0), GICR_ICFGR0 + 4),
+			 0xffffffff & ~(3U << 18));
+	memset(prio, 0, 32);
+	*(u32 *)(sgi_base(0) + GICR_ICFGR0 + 4) = 0;
+}
+
+/*
+ * The control registers of RD_base are not a cell's: writes dropped
+ * (once logged, per register), reads safe; GICR_WAKER is virtual, so
+ * that Linux's and Zephyr's wake-up handshake completes.
+ */
+static void test_gicr_control_dropped(void **state)
+{
+	static const struct { u64 offset; unsigned int size; } regs[] = {
+		{ GICR_CTLR, 4 }, { GICR_STATUSR, 4 },
+		{ GICR_PROPBASER, 8 }, { GICR_PENDBASER + 4, 4 },
+		{ GICR_SETLPIR, 8 },
+		{ GICR_INVALLR, 8 }, { GICR_SYNCR, 4 },
+		{ 0x0100, 4 },	/* the first undescribed: one line for all */
+	};
+	static const u64 undescribed[] = {
+		0x0104, GICR_SGI_BASE + GICR_NSACR,
+		GICR_SGI_BASE + 0x420,			/* extended PPIs */
+	};
+	static u8 copy[GICR_FRAME_SIZE];
+	unsigned int n, logs;
+	u64 value;
+
+	(void)state;
+	memset(gicr_mem, 0, GICR_TYPER);
+	memset(cell_a.arch.foreign_logged, 0,
+	       sizeof(cell_a.arch.foreign_logged));
+	cell_a.arch.gicr_logged = 0;
+	memset(&cell_a.log_budget, 0, sizeof(cell_a.log_budget));
+	num_logs = 0;
+	log_clear();
+	memcpy(copy, gicr_mem, sizeof(copy));
+	for (n = 0; n < ARRAY_SIZE(regs); n++) {
+		logs = num_logs;
+		value = ~0UL >> (64 - 8 * regs[n].size);
+		assert_true(gicr_access(regs[n].offset, regs[n].size, true,
+					&value));
+		assert_false(last_denied);
+		assert_int_equal(num_logs, logs + 1);
+		/* once */
+		assert_true(gicr_access(regs[n].offset, regs[n].size, true,
+					&value));
+		assert_int_equal(num_logs, logs + 1);
+		assert_true(gicr_access(regs[n].offset, regs[n].size, false,
+					&value));
+		assert_int_equal(value, 0);
+	}
+	for (n = 0; n < ARRAY_SIZE(undescribed); n++) {
+		logs = num_logs;
+		value = ~0U;
+		assert_true(gicr_access(undescribed[n], 4, true, &value));
+		assert_true(gicr_access(undescribed[n], 4, false, &value));
+		assert_int_equal(value, 0);
+		assert_int_equal(num_logs, logs);
+	}
+	/* the other half of a register logged: no second line */
+	logs = num_logs;
+	value = 1;
+	assert_true(gicr_access(GICR_PENDBASER, 8, true, &value));
+	assert_int_equal(num_logs, logs);
+	assert_memory_equal(gicr_mem, copy, sizeof(copy));
+	value = 0;
+	gicr_access(GICR_PROPBASER, 8, true, &value);
+	assert_true(log_contains("Cell 'A': write to GICR_PROPBASER (+0x70) "
+				 "of its CPU's redistributor dropped: not "
+				 "the cell's to change (PC 0x"));
+	/* GICR_CTLR shows RWP only, as the hardware has it */
+	*(u32 *)gicr_mem = 0x9;
+	assert_true(gicr_access(GICR_CTLR, 4, false, &value));
+	assert_int_equal(value, 0x8);
+	*(u32 *)gicr_mem = 0;
+	/* WAKER: ProcessorSleep and ChildrenAsleep as the cell asks */
+	logs = num_logs;
+	value = 0x2;
+	assert_true(gicr_access(GICR_WAKER, 4, true, &value));
+	assert_true(gicr_access(GICR_WAKER, 4, false, &value));
+	assert_int_equal(value, 0x6);
+	value = 0;
+	assert_true(gicr_access(GICR_WAKER, 4, true, &value));
+	assert_true(gicr_access(GICR_WAKER, 4, false, &value));
+	assert_int_equal(value, 0);
+	assert_int_equal(reg32(gicr_mem, GICR_WAKER), 0);
+	assert_int_equal(num_logs, logs);
+}
+
+/* The root cell's RD_base stays its own (its LPIs, its WAKER). */
+static void test_gicr_root_control(void **state)
+{
+	u64 value = 0x2;
+
+	(void)state;
+	per_cpu(0)->cell = &root_cell;
+	memcpy(root_cell.arch.irq_bitmap, cell_a.arch.irq_bitmap,
+	       sizeof(root_cell.arch.irq_bitmap));
+	assert_true(gicr_access(GICR_WAKER, 4, true, &value));
+	assert_int_equal(reg32(gicr_mem, GICR_WAKER), 0x2);
+	value = 0x1234000;
+	assert_true(gicr_access(GICR_PROPBASER, 8, true, &value));
+	assert_int_equal(*(u64 *)(gicr_mem + GICR_PROPBASER), 0x1234000);
+	per_cpu(0)->cell = &cell_a;
+	memset(gicr_mem, 0, GICR_TYPER);
+	*(u64 *)(gicr_mem + GICR_PROPBASER) = 0;
+	*(u32 *)(gicr_mem + GICR_WAKER) = 0;
+}
+
+/*
+ * Another cell's redistributor: GICR_TYPER and RD_base's identification
+ * registers (Linux and Zephyr probe every frame for their own CPUs), and
+ * nothing of its SGI_base.
+ */
+static void test_foreign_frames_hidden(void **state)
+{
+	u8 *frame1 = gicr_mem + GICR_FRAME_SIZE;
+	u64 value;
+
+	(void)state;
+	*(u32 *)(frame1 + GICR_ID_REGS + 0x18) = 0x3b;	/* GICR_PIDR2 */
+	memset(frame1 + GICR_SGI_BASE + GICR_IPRIORITYR, 0x80, 32);
+	*(u32 *)(frame1 + GICR_SGI_BASE + 0xffe8) = 0x3b;
+	*(u32 *)(frame1 + GICR_SGI_BASE + GICR_ICFGR0 + 4) = 0x55;
+	assert_true(gicr_access(GICR_FRAME_SIZE + GICR_ID_REGS + 0x18, 4,
+				false, &value));
+	assert_int_equal(value, 0x3b);
+	assert_true(gicr_access(GICR_FRAME_SIZE + GICR_SGI_BASE +
+				GICR_IPRIORITYR + 4, 4, false, &value));
+	assert_int_equal(value, 0);
+	assert_true(gicr_access(GICR_FRAME_SIZE + GICR_SGI_BASE + 0xffe8, 4,
+				false, &value));
+	assert_int_equal(value, 0);
+	assert_true(gicr_access(GICR_FRAME_SIZE + GICR_SGI_BASE +
+				GICR_ICFGR0 + 4, 4, false, &value));
+	assert_int_equal(value, 0);
+	/* writes there: dropped */
+	value = 0xff;
+	assert_true(gicr_access(GICR_FRAME_SIZE + GICR_SGI_BASE +
+				GICR_IPRIORITYR, 1, true, &value));
+	assert_int_equal(frame1[GICR_SGI_BASE + GICR_IPRIORITYR], 0x80);
+	memset(frame1 + GICR_SGI_BASE + GICR_IPRIORITYR, 0, 32);
+	*(u32 *)(frame1 + GICR_SGI_BASE + 0xffe8) = 0;
+	*(u32 *)(frame1 + GICR_SGI_BASE + GICR_ICFGR0 + 4) = 0;
+}
+
+/*
+ * A CPU that changes hands (and any CPU_ON) starts with its SGIs' and
+ * PPIs' priorities, groups and configuration reset: priority 0xa0, group
+ * 1, the PPI configuration the root cell had at enable.
+ */
+static void test_cpu_reset_private_state(void **state)
+{
+	struct per_cpu *cpu = per_cpu(0);
+	u8 *sgi = sgi_base(0);
+	unsigned int n;
+
+	(void)state;
+	*(u32 *)(sgi + GICR_ICFGR0 + 4) = 0x00020000;	/* as the root had */
+	assert_int_equal(gic_cpu_init(cpu), 0);
+	assert_int_equal(sgi[GICR_IPRIORITYR + SGI_INJECT], 0xa0);
+	assert_int_equal(sgi[GICR_IPRIORITYR + 25], 0xa0);
+	/* what a cell left */
+	memset(sgi + GICR_IPRIORITYR, 0xf0, 32);
+	*(u32 *)(sgi + GICR_IGROUPR0) = 0;
+	*(u32 *)(sgi + GICR_IGRPMODR0) = 0xffff0000;
+	*(u32 *)(sgi + GICR_ICFGR0 + 4) = 0xaaaaaaaa;
+	gic_cpu_reset(cpu);
+	for (n = 0; n < 32; n++)
+		assert_int_equal(sgi[GICR_IPRIORITYR + n], 0xa0);
+	assert_int_equal(reg32(sgi, GICR_IGROUPR0), 0xffffffff);
+	assert_int_equal(reg32(sgi, GICR_IGRPMODR0), 0);
+	assert_int_equal(reg32(sgi, GICR_ICFGR0 + 4), 0x00020000);
+	memset(sgi, 0, GICR_FRAME_SIZE - GICR_SGI_BASE);
+	memset(lrs, 0, sizeof(lrs));
+	cpu->arch.gicr = gicr_mem;
+	cpu->arch.num_lrs = 4;
+}
+
+/*
+ * GICD_IROUTER's upper half (Aff3) written alone is checked like the
+ * lower one: as the route the two halves make.
+ */
+static void test_router_upper_half(void **state)
+{
+	u64 *router40 = (u64 *)(gicd_mem + 0x6000 + 8 * 40);
+	u64 value;
+
+	(void)state;
+	memset(cell_a.arch.foreign_logged, 0,
+	       sizeof(cell_a.arch.foreign_logged));
+	memset(&cell_a.log_budget, 0, sizeof(cell_a.log_budget));
+	*router40 = 0;
+	num_logs = 0;
+	value = 1;			/* Aff3 1: no CPU of A */
+	assert_true(access(0, 0x6000 + 8 * 40 + 4, 4, true, &value));
+	assert_false(last_denied);
+	assert_int_equal(*router40, 0);
+	assert_int_equal(num_logs, 1);
+	assert_non_null(strstr(last_log, "route of INTID 40 to 0x100000000 "
+			       "dropped"));
+	/* the lower half to its own CPU 0, the upper 0: accepted */
+	value = 0;
+	assert_true(access(0, 0x6000 + 8 * 40, 4, true, &value));
+	assert_true(access(0, 0x6000 + 8 * 40 + 4, 4, true, &value));
+	assert_int_equal(*router40, 0);
+	value = 1;			/* CPU 1, B's */
+	assert_true(access(0, 0x6000 + 8 * 40, 4, true, &value));
+	assert_int_equal(*router40, 0);
+}
+
+/*
+ * An SPI returned to the root cell has the priority, configuration and
+ * group the root had set before the cell took it.
+ */
+static void test_spi_returned_as_taken(void **state)
+{
+	struct cell cell_c = { .config = &desc_b };
+
+	(void)state;
+	memset(gicd_mem, 0, GICD_SIZE);
+	memset(root_cell.arch.irq_bitmap, 0xff,
+	       sizeof(root_cell.arch.irq_bitmap));
+	root_cell.cpu_set[0] = 1 << 0;
+	cell_c.cpu_set[0] = 1 << 1;
+	cell_c.arch.irq_bitmap[1] = 1U << (41 - 32);
+	gicd_mem[0x400 + 41] = 0x80;
+	*(u32 *)(gicd_mem + 0xc00 + 2 * 4) = 2U << 18;	/* 41: edge */
+	*(u32 *)(gicd_mem + 0x80 + 4) = 1U << 9;	/* group 1 */
+	gic_cell_take_irqs(&cell_c);
+	/* what the cell set */
+	gicd_mem[0x400 + 41] = 0xf0;
+	*(u32 *)(gicd_mem + 0xc00 + 2 * 4) = 0x3;
+	*(u32 *)(gicd_mem + 0x80 + 4) = 0;
+	*(u32 *)(gicd_mem + 0xd00 + 4) = 1U << 9;
+	gic_cell_return_irqs(&cell_c);
+	assert_int_equal(gicd_mem[0x400 + 41], 0x80);
+	/* the other INTIDs' fields stay */
+	assert_int_equal(reg32(gicd_mem, 0xc00 + 2 * 4), (2U << 18) | 0x3);
+	assert_int_equal(reg32(gicd_mem, 0x80 + 4), 1U << 9);
+	assert_int_equal(reg32(gicd_mem, 0xd00 + 4), 0);
+	memset(gicd_mem, 0, GICD_SIZE);
 }
 
 int main(void)
@@ -888,6 +1215,7 @@ int main(void)
 		cmocka_unit_test(test_root_foreign_bits_dropped),
 		cmocka_unit_test(test_foreign_fields_logged),
 		cmocka_unit_test(test_router),
+		cmocka_unit_test(test_foreign_logging_budget),
 		cmocka_unit_test(test_spi_changes_hands),
 		cmocka_unit_test(test_sgi_pending_state),
 		cmocka_unit_test(test_reserved_private_irqs),
@@ -898,6 +1226,13 @@ int main(void)
 		cmocka_unit_test(test_sgi_while_active),
 		cmocka_unit_test(test_underflow_no_storm),
 		cmocka_unit_test(test_shared_line),
+		cmocka_unit_test(test_gicr_reserved_priorities),
+		cmocka_unit_test(test_gicr_control_dropped),
+		cmocka_unit_test(test_gicr_root_control),
+		cmocka_unit_test(test_foreign_frames_hidden),
+		cmocka_unit_test(test_cpu_reset_private_state),
+		cmocka_unit_test(test_router_upper_half),
+		cmocka_unit_test(test_spi_returned_as_taken),
 	};
 
 	return cmocka_run_group_tests_name("gic", tests, setup, teardown);

@@ -38,7 +38,7 @@
 #define CELL_ENTRY	0x1000UL
 #define PROBE_REGION	0x09100000UL	/* a probe unit's MMIO region */
 
-u8 console_page[PAGE_SIZE];
+u8 console_page[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
 
 void console_init(void)
 {
@@ -373,6 +373,26 @@ static u64 s2_leaf(const u64 *root, u64 ipa)
 			return 0;
 		if (!pte_is_table(desc, level))
 			return desc;
+		table = (const u64 *)pte_address(desc);
+	}
+	return 0;
+}
+
+/* The physical address @ipa translates to in the stage 2 at @root, or 0. */
+static u64 s2_phys(const u64 *root, u64 ipa)
+{
+	const u64 *table = root;
+	unsigned int level;
+	u64 desc;
+
+	for (level = 0; level < PAGING_LEVELS; level++) {
+		desc = table[(ipa >> pte_level_shift(level)) &
+			     (PAGING_ENTRIES - 1)];
+		if (!pte_valid(desc))
+			return 0;
+		if (!pte_is_table(desc, level))
+			return pte_address(desc) +
+				(ipa & ((1UL << pte_level_shift(level)) - 1));
 		table = (const u64 *)pte_address(desc);
 	}
 	return 0;
@@ -1117,6 +1137,160 @@ static void test_cpu_on_rules(void **state)
 	assert_int_equal(destroy(1), 0);
 }
 
+
+/*
+ * Stage 2 honours the config's READ and EXECUTE: the cell's RAM (RWX)
+ * and the root's are executable, the comm page and the root's view of
+ * the log ring are not (issue 14, item 9).
+ */
+static void test_stage2_permissions(void **state)
+{
+	struct cell_cfg cfg = cell_cfg("a", 1, 1 << 2, 0);
+	u64 ram, comm, root_ram, ring;
+	struct cell *c;
+
+	(void)state;
+	assert_int_equal(create(&cfg), 0);
+	c = cell_named("a");
+	ram = s2_leaf(c->s2_root, 0);
+	comm = s2_leaf(c->s2_root, 0x80000000);
+	root_ram = s2_leaf(root_cell.s2_root, ROOT_RAM);
+	ring = s2_leaf(root_cell.s2_root, (u64)console_page);
+	assert_int_equal(ram & (S2_READ | S2_WRITE | S2_XN),
+			 S2_READ | S2_WRITE);
+	assert_int_equal(comm & (S2_READ | S2_WRITE | S2_XN),
+			 S2_READ | S2_WRITE | S2_XN);
+	assert_int_equal(root_ram & (S2_READ | S2_WRITE | S2_XN),
+			 S2_READ | S2_WRITE);
+	assert_int_equal(ring & (S2_READ | S2_WRITE | S2_XN),
+			 S2_READ | S2_XN);
+	assert_int_equal(destroy(1), 0);
+	/* RAM without EXECUTE (and one without READ) */
+	cfg.mem_regions[0].flags &= ~JAILHOUSE_MEM_EXECUTE;
+	assert_int_equal(create(&cfg), 0);
+	c = cell_named("a");
+	assert_int_equal(s2_leaf(c->s2_root, 0) & S2_XN, S2_XN);
+	assert_int_equal(destroy(1), 0);
+	cfg.mem_regions[0].flags &= ~JAILHOUSE_MEM_READ;
+	assert_int_equal(create(&cfg), 0);
+	c = cell_named("a");
+	assert_int_equal(s2_leaf(c->s2_root, 0) & (S2_READ | S2_WRITE),
+			 S2_WRITE);
+	assert_int_equal(destroy(1), 0);
+}
+
+/* ---- sub-page regions (issue 14, item 5) ---- */
+
+#define SUBPAGE_IO	0x7ff00100UL	/* a UART's 256 bytes, in root RAM */
+
+struct subpage_cfg {
+	struct jailhouse_cell_desc cell;
+	__u64 cpus[1];
+	struct jailhouse_memory mem_regions[3];
+	struct jailhouse_irqchip irqchips[1];
+} __attribute__((packed));
+
+/* Cell "a" with a sub-page I/O region of @flags besides its RAM. */
+static struct subpage_cfg subpage_cfg(u64 flags)
+{
+	struct cell_cfg base = cell_cfg("a", 1, 1 << 2, 0);
+	struct subpage_cfg cfg;
+
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.cell = base.cell;
+	cfg.cell.num_memory_regions = 3;
+	cfg.cpus[0] = base.cpus[0];
+	cfg.mem_regions[0] = base.mem_regions[0];
+	cfg.mem_regions[1] = base.mem_regions[1];
+	cfg.mem_regions[2] = (struct jailhouse_memory){
+		.phys_start = SUBPAGE_IO,
+		.virt_start = SUBPAGE_IO,
+		.size = 0x100,
+		.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
+			JAILHOUSE_MEM_IO | flags,
+	};
+	cfg.irqchips[0] = base.irqchips[0];
+	return cfg;
+}
+
+/*
+ * What the root cell maps around the sub-page region, as after enable;
+ * the pool as @before (EL2's own mapping of the region stays).
+ */
+static void assert_root_intact(unsigned long before)
+{
+	assert_int_equal(s2_phys(root_cell.s2_root, SUBPAGE_IO & PAGE_MASK),
+			 SUBPAGE_IO & PAGE_MASK);
+	assert_true(root_maps(CELL_RAM));
+	assert_true(root_maps(ROOT_RAM + ROOT_RAM_SIZE - 1));
+	/* nothing above the root's RAM */
+	assert_false(root_maps(ROOT_RAM + ROOT_RAM_SIZE));
+	assert_false(root_maps(0x100000000UL));
+	assert_int_equal(page_pool_used(), before);
+}
+
+/*
+ * A cell's sub-page region without JAILHOUSE_MEM_ROOTSHARED: the shared
+ * checker refuses it at create, naming the field and the fix.
+ */
+static void test_subpage_not_rootshared_refused(void **state)
+{
+	struct subpage_cfg cfg = subpage_cfg(0);
+	unsigned long before = page_pool_used();
+	long err;
+
+	(void)state;
+	log_clear();
+	put_config(&cfg, sizeof(cfg));
+	err = hc(0, JAILHOUSE_HC_CELL_CREATE, CONFIG_IPA, 0);
+	if (err != -EINVAL)
+		fail_msg("create: %ld; the log:\n%s", err, all_logs);
+	assert_true(log_contains("mem_regions[2].flags"));
+	assert_true(log_contains("add JAILHOUSE_MEM_ROOTSHARED"));
+	assert_root_intact(before);
+}
+
+/* With ROOTSHARED, the page stays the root's, before and after. */
+static void test_subpage_rootshared(void **state)
+{
+	struct subpage_cfg cfg = subpage_cfg(JAILHOUSE_MEM_ROOTSHARED);
+	unsigned long before;
+
+	(void)state;
+	put_config(&cfg, sizeof(cfg));
+	/* EL2 maps the region for itself once: its tables stay */
+	assert_int_equal(hc(0, JAILHOUSE_HC_CELL_CREATE, CONFIG_IPA, 0), 0);
+	assert_int_equal(destroy(1), 0);
+	before = page_pool_used();
+	put_config(&cfg, sizeof(cfg));
+	assert_int_equal(hc(0, JAILHOUSE_HC_CELL_CREATE, CONFIG_IPA, 0), 0);
+	assert_true(root_maps(SUBPAGE_IO));
+	assert_false(root_maps(CELL_RAM));
+	assert_int_equal(destroy(1), 0);
+	assert_root_intact(before);
+}
+
+/*
+ * cell.c on its own, as if the checker had let a non-ROOTSHARED sub-page
+ * region through: the region is not taken page-wise from the root, and
+ * giving the cell's memory back maps exactly what was taken (before, the
+ * page went and the give-back's size underflowed: everything above it
+ * was mapped into the root).
+ */
+static void test_subpage_never_taken(void **state)
+{
+	struct subpage_cfg cfg = subpage_cfg(0);
+	struct cell c = { .config = &cfg.cell };
+	unsigned long before = page_pool_used();
+
+	(void)state;
+	assert_int_equal(cell_take_memory(&c), 0);
+	assert_true(root_maps(SUBPAGE_IO));
+	assert_false(root_maps(CELL_RAM));
+	cell_return_memory(&c);
+	assert_root_intact(before);
+}
+
 /* Create and destroy, many times: nothing accumulates. */
 static void test_cycles(void **state)
 {
@@ -1165,6 +1339,10 @@ int main(void)
 		CELL_TEST(test_cpu_on_races_stop),
 		CELL_TEST(test_cpu_on_rules),
 		CELL_TEST(test_cycles),
+		CELL_TEST(test_stage2_permissions),
+		CELL_TEST(test_subpage_not_rootshared_refused),
+		CELL_TEST(test_subpage_rootshared),
+		CELL_TEST(test_subpage_never_taken),
 	};
 	int failed = cmocka_run_group_tests(enable, NULL, NULL);
 

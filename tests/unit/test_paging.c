@@ -133,6 +133,34 @@ static void test_stage2_attributes(void **state)
 	assert_int_equal(w.phys, 0xa000);
 	assert_int_equal((w.desc >> 6) & 3, 1);		/* read only */
 	assert_int_equal((w.desc >> 2) & 0xf, 0x1);	/* device nGnRE */
+	assert_int_equal((w.desc >> 54) & 1, 1);	/* never executed */
+	paging_destroy(root);
+}
+
+/*
+ * The config's READ and EXECUTE: no read permission (S2AP[0]) without
+ * READ, execute-never (XN, bit 54) without EXECUTE and for devices.
+ */
+static void test_stage2_read_execute(void **state)
+{
+	u64 *root = page_alloc();
+	struct walk w;
+
+	(void)state;
+	paging_map(root, 0x1000, 0x9000, 0x1000, PAGE_FLAG_STAGE2);
+	paging_map(root, 0x2000, 0xa000, 0x1000, PAGE_FLAG_STAGE2 |
+		   PAGE_FLAG_NOEXEC);
+	paging_map(root, 0x3000, 0xb000, 0x1000, PAGE_FLAG_STAGE2 |
+		   PAGE_FLAG_NOREAD | PAGE_FLAG_NOEXEC);
+	w = walk(root, 0x1000);
+	assert_int_equal((w.desc >> 6) & 3, 3);
+	assert_int_equal((w.desc >> 54) & 1, 0);
+	w = walk(root, 0x2000);
+	assert_int_equal((w.desc >> 6) & 3, 3);
+	assert_int_equal((w.desc >> 54) & 1, 1);
+	w = walk(root, 0x3000);
+	assert_int_equal((w.desc >> 6) & 3, 2);		/* write only */
+	assert_int_equal((w.desc >> 54) & 1, 1);
 	paging_destroy(root);
 }
 
@@ -230,6 +258,33 @@ static void test_pool_exhausted(void **state)
 	assert_int_equal(page_pool_used(), base);
 }
 
+/*
+ * Only whole pages are mapped or unmapped: a sub-page size or address
+ * is refused with nothing changed (a size of less than a page used to
+ * underflow and map everything above it).
+ */
+static void test_subpage_refused(void **state)
+{
+	unsigned long base = page_pool_used();
+	u64 *root = page_alloc();
+
+	(void)state;
+	assert_int_equal(paging_map(root, 0x40000100, 0x40000100, 0x100,
+				    PAGE_FLAG_STAGE2), -EINVAL);
+	assert_int_equal(paging_map(root, 0x40000000, 0x40000000, 0x1100,
+				    PAGE_FLAG_STAGE2), -EINVAL);
+	assert_int_equal(paging_map(root, 0xfffffffffffff000UL, 0, 0x2000,
+				    PAGE_FLAG_STAGE2), -EINVAL);
+	assert_int_equal(page_pool_used(), base + 1);
+	assert_false(walk(root, 0x40000000).mapped);
+	assert_false(walk(root, 0x40001000).mapped);
+	paging_map(root, 0x40000000, 0x40000000, 2 * MIB, PAGE_FLAG_STAGE2);
+	assert_int_equal(paging_unmap(root, 0x40000100, 0x100), -EINVAL);
+	assert_true(walk(root, 0x40000000).mapped);
+	paging_destroy(root);
+	assert_int_equal(page_pool_used(), base);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -238,8 +293,10 @@ int main(void)
 		cmocka_unit_test(test_merge_after_return),
 		cmocka_unit_test(test_pages_alloc),
 		cmocka_unit_test(test_stage2_attributes),
+		cmocka_unit_test(test_stage2_read_execute),
 		cmocka_unit_test(test_unmap_splits),
 		cmocka_unit_test(test_pool_exhausted),
+		cmocka_unit_test(test_subpage_refused),
 	};
 
 	return cmocka_run_group_tests_name("paging", tests, setup, teardown);

@@ -62,6 +62,8 @@ static volatile u8 *gicd;
 static void gicd_write_bit(unsigned int reg, unsigned int intid);
 static volatile u8 *gicr;
 static unsigned int maintenance_irq;
+/* GICR_WAKER.ProcessorSleep as each CPU's cell wrote it (CPU ids < 64) */
+static u64 virt_waker_sleep;
 
 unsigned long gic_gicr_window_size(void)
 {
@@ -148,6 +150,23 @@ static void sgi_frame_write(struct per_cpu *cpu, unsigned int reg, u32 value)
 		value;
 }
 
+/* The priority every owner's SGIs and PPIs start with, and ours have. */
+#define PRIVATE_PRIORITY	0xa0
+
+/* ICFGR1 (PPIs) of each CPU as the root cell had it at enable */
+static u32 ppi_config[MAX_CPUS];
+
+static void set_private_priorities(struct per_cpu *cpu, u32 intids)
+{
+	volatile u8 *prio = (volatile u8 *)cpu->arch.gicr + GICR_SGI_BASE +
+		GICR_IPRIORITYR;
+	unsigned int n;
+
+	for (n = 0; n < 32; n++)
+		if (intids & BIT(n))
+			prio[n] = PRIVATE_PRIORITY;
+}
+
 int gic_cpu_init(struct per_cpu *cpu)
 {
 	u64 ctlr, vmcr;
@@ -173,11 +192,15 @@ int gic_cpu_init(struct per_cpu *cpu)
 	active = sgi_frame_read(cpu, GICR_ISACTIVER0);
 	sgi_frame_write(cpu, GICR_ICACTIVER0, active);
 
-	/* the maintenance interrupt signals free list registers */
-	*((volatile u8 *)cpu->arch.gicr + GICR_SGI_BASE + GICR_IPRIORITYR +
-	  maintenance_irq) = 0xa0;
-	*(volatile u32 *)((volatile u8 *)cpu->arch.gicr + GICR_SGI_BASE +
-			  GICR_ISENABLER0) = BIT(maintenance_irq);
+	/*
+	 * The maintenance interrupt signals free list registers; SGI 0
+	 * kicks the CPU.  The root cell's PPI configuration is what every
+	 * later owner of the CPU starts with.
+	 */
+	set_private_priorities(cpu, gic_reserved_private_irqs());
+	sgi_frame_write(cpu, GICR_ISENABLER0, gic_reserved_private_irqs());
+	if (cpu->cpu_id < MAX_CPUS)
+		ppi_config[cpu->cpu_id] = sgi_frame_read(cpu, GICR_ICFGR0 + 4);
 
 	/* Linux's CPU interface settings become its virtual ones */
 	ctlr = read_sysreg(icc_ctlr_el1);
@@ -251,11 +274,22 @@ void gic_cpu_reset(struct per_cpu *cpu)
 	cpu->arch.underflow_armed = false;
 	write_sysreg(ich_hcr_el2, ICH_HCR_EN);
 
-	/* the SGIs and PPIs of the previous user: off, idle */
+	/*
+	 * The SGIs and PPIs of the previous user: off, idle, and as the
+	 * next one expects them (group 1, one priority, the PPI
+	 * configuration of enable); ours at our priority again.
+	 */
 	private = ~gic_reserved_private_irqs();
 	sgi_frame_write(cpu, GICR_ICENABLER0, private);
 	sgi_frame_write(cpu, GICR_ICPENDR0, private);
 	sgi_frame_write(cpu, GICR_ICACTIVER0, private);
+	sgi_frame_write(cpu, GICR_IGROUPR0, ~0U);
+	sgi_frame_write(cpu, GICR_IGRPMODR0, 0);
+	set_private_priorities(cpu, ~0U);
+	if (cpu->cpu_id < MAX_CPUS)
+		sgi_frame_write(cpu, GICR_ICFGR0 + 4, ppi_config[cpu->cpu_id]);
+	__atomic_fetch_and(&virt_waker_sleep, ~BIT(cpu->cpu_id % 64),
+			   __ATOMIC_RELAXED);
 }
 
 /* Make @cpu trap: the hypervisor's own SGI. */
@@ -636,10 +670,56 @@ static void for_each_owned_spi(const struct cell *cell,
 			fn(cell, intid);
 }
 
+/*
+ * What the root cell had set of an SPI a cell took, for its return:
+ * priority, configuration (edge/level), group and group modifier.
+ */
+static struct {
+	u8 priority;
+	u8 config;		/* ICFGR's 2 bits */
+	u8 group;		/* IGROUPR's bit | IGRPMODR's bit << 1 */
+} root_spi[1020];
+
+static unsigned int gicd_field(unsigned int base, unsigned int intid,
+			       unsigned int width)
+{
+	u32 word = *(volatile u32 *)(gicd + base + intid * width / 32 * 4);
+
+	return (word >> (intid * width % 32)) & ((1U << width) - 1);
+}
+
+static void gicd_set_field(unsigned int base, unsigned int intid,
+			   unsigned int width, u32 value)
+{
+	volatile u32 *word = (volatile u32 *)(gicd + base +
+					      intid * width / 32 * 4);
+	unsigned int shift = intid * width % 32;
+	u32 mask = ((1U << width) - 1) << shift;
+
+	*word = (*word & ~mask) | ((value << shift) & mask);
+}
+
+static void save_spi(unsigned int intid)
+{
+	root_spi[intid].priority = gicd[GICD_IPRIORITYR + intid];
+	root_spi[intid].config = gicd_field(GICD_ICFGR, intid, 2);
+	root_spi[intid].group = gicd_field(GICD_IGROUPR, intid, 1) |
+		gicd_field(GICD_IGRPMODR, intid, 1) << 1;
+}
+
+static void restore_spi(unsigned int intid)
+{
+	gicd[GICD_IPRIORITYR + intid] = root_spi[intid].priority;
+	gicd_set_field(GICD_ICFGR, intid, 2, root_spi[intid].config);
+	gicd_set_field(GICD_IGROUPR, intid, 1, root_spi[intid].group & 1);
+	gicd_set_field(GICD_IGRPMODR, intid, 1, root_spi[intid].group >> 1);
+}
+
 static void take_spi(const struct cell *cell, unsigned int intid)
 {
 	bitmap32_clear(root_cell.arch.irq_bitmap, intid);
 	quiesce_spi(intid);
+	save_spi(intid);
 	route_spi(intid, first_cpu_affinity(cell));
 }
 
@@ -653,6 +733,7 @@ static void return_spi(const struct cell *cell, unsigned int intid)
 {
 	(void)cell;
 	quiesce_spi(intid);
+	restore_spi(intid);
 	route_spi(intid, first_cpu_affinity(&root_cell));
 	bitmap32_set(root_cell.arch.irq_bitmap, intid);
 }
@@ -738,7 +819,8 @@ static void masked_access(volatile u8 *reg, struct mmio_access *mmio,
  * register covers an aligned group of INTIDs within one 32-bit word).
  * The write is dropped for them and the cell runs on (Linux's and an
  * RTOS's GIC init write every SPI); each INTID is logged once per cell,
- * so a cell cannot flood the console.
+ * within the cell's budget of such lines (jailhouse/log-budget.h), so a
+ * cell cannot flood the console.
  */
 /*
  * Marks @bits (one per INTID from @first_intid on, within its 32-bit
@@ -771,6 +853,8 @@ static void drop_foreign(struct per_cpu *cpu, unsigned int first_intid,
 		while (last < 31 && (fresh & BIT(last + 1)))
 			last++;
 		fresh &= ~(u32)(((1UL << (last + 1)) - 1) & ~(BIT(first) - 1));
+		if (!log_budget_take(cell))
+			continue;
 		if (first == last)
 			printk("Cell '%s': write to INTID %u dropped: not its "
 			       "interrupt (%s%u, PC 0x%lx)\n",
@@ -931,10 +1015,21 @@ static enum mmio_result gicd_fields_access(void *arg, struct per_cpu *cpu,
 	return MMIO_HANDLED;
 }
 
+/* The whole GICD_IROUTER a write of @mmio at @reg leaves behind. */
+static u64 router_value(volatile u8 *addr, u64 reg,
+			const struct mmio_access *mmio)
+{
+	if (mmio->size == 8)
+		return mmio->value;
+	if (reg & 4)
+		return (mmio->value << 32) | mmio_read(addr - 4, 4);
+	return ((u64)mmio_read(addr + 4, 4) << 32) | (u32)mmio->value;
+}
+
 static enum mmio_result gicd_router_access(void *arg, struct per_cpu *cpu,
 					   struct mmio_access *mmio)
 {
-	u64 reg = gicd_reg(mmio);
+	u64 reg = gicd_reg(mmio), route;
 	unsigned int intid = (reg - GICD_IROUTER) / 8;
 	volatile u8 *addr = gicd + reg;
 
@@ -952,16 +1047,19 @@ static enum mmio_result gicd_router_access(void *arg, struct per_cpu *cpu,
 	}
 	/*
 	 * A cell routes its interrupts to its own CPUs, and only so; a
-	 * route elsewhere (or 1-of-N) is dropped and said once.
+	 * route elsewhere (or 1-of-N) is dropped and said once.  A 32-bit
+	 * write of either half is checked as the route it makes with the
+	 * other half (the upper one holds Aff3).
 	 */
-	if (cpu->cell != &root_cell && !(reg & 4) &&
-	    ((mmio->value & BIT(31)) ||
-	     !cell_has_affinity(cpu->cell, mmio->value))) {
-		if (not_yet_logged(cpu->cell, intid, 1))
+	route = router_value(addr, reg, mmio);
+	if (cpu->cell != &root_cell &&
+	    ((route & BIT(31)) || !cell_has_affinity(cpu->cell, route))) {
+		if (not_yet_logged(cpu->cell, intid, 1) &&
+		    log_budget_take(cpu->cell))
 			printk("Cell '%s': route of INTID %u to 0x%llx "
 			       "dropped: not one of its CPUs (GICD_IROUTER%u, "
 			       "PC 0x%lx)\n", cpu->cell->config->name, intid,
-			       mmio->value, intid, read_sysreg(elr_el2));
+			       route, intid, read_sysreg(elr_el2));
 		return MMIO_HANDLED;
 	}
 	mmio_write(addr, mmio->size, mmio->value);
@@ -1102,10 +1200,179 @@ static bool gicr_bad_width(struct per_cpu *cpu,
 }
 
 /*
+ * GICR_WAKER as a cell sees it: ProcessorSleep as it last wrote it and
+ * ChildrenAsleep following at once (Linux and Zephyr clear the one and
+ * wait for the other); the physical one stays as the root cell set it.
+ */
+#define GICR_WAKER_SLEEP	BIT(1)
+#define GICR_WAKER_ASLEEP	BIT(2)
+#define GICR_CTLR_RWP		BIT(3)
+#define GICR_CTLR_UWP		BIT(31)
+
+static void waker_access(struct per_cpu *owner, struct mmio_access *mmio)
+{
+	u64 bit = BIT(owner->cpu_id % 64);
+
+	if (mmio->is_write) {
+		if (mmio->value & GICR_WAKER_SLEEP)
+			__atomic_fetch_or(&virt_waker_sleep, bit,
+					  __ATOMIC_RELAXED);
+		else
+			__atomic_fetch_and(&virt_waker_sleep, ~bit,
+					   __ATOMIC_RELAXED);
+		return;
+	}
+	mmio->value = virt_waker_sleep & bit ?
+		GICR_WAKER_SLEEP | GICR_WAKER_ASLEEP : 0;
+}
+
+/*
+ * What a cell may do with a register of its own CPUs' redistributors
+ * (IHI 0069): anything not listed reads as 0, its writes are dropped.
+ */
+enum gicr_kind {
+	GICR_K_ZERO,		/* reads 0, writes dropped (and logged) */
+	GICR_K_ID,		/* read only: the hardware's */
+	GICR_K_CTLR,		/* reads RWP and UWP only, writes logged */
+	GICR_K_WAKER,		/* virtual, see waker_access() */
+	GICR_K_BITS,		/* a bit per SGI/PPI: the cell's own */
+	GICR_K_PENDING,		/* ISPENDR0/ICPENDR0: sgi_pending_access() */
+	GICR_K_PRIORITY,	/* 8 bits per SGI/PPI */
+	GICR_K_CONFIG,		/* 2 bits per SGI/PPI */
+};
+
+static const struct gicr_reg {
+	u32 offset;
+	u16 size;
+	u8 kind;
+	u8 locked;		/* a read-modify-write under dist_lock */
+	const char *name;
+} gicr_regs[] = {
+	{ GICR_CTLR, 4, GICR_K_CTLR, 0, "GICR_CTLR" },
+	{ GICR_IIDR, 4, GICR_K_ID, 0, "GICR_IIDR" },
+	{ GICR_TYPER, 8, GICR_K_ID, 0, "GICR_TYPER" },
+	{ GICR_STATUSR, 4, GICR_K_ZERO, 0, "GICR_STATUSR" },
+	{ GICR_WAKER, 4, GICR_K_WAKER, 0, "GICR_WAKER" },
+	{ GICR_SETLPIR, 8, GICR_K_ZERO, 0, "GICR_SETLPIR" },
+	{ GICR_CLRLPIR, 8, GICR_K_ZERO, 0, "GICR_CLRLPIR" },
+	{ GICR_PROPBASER, 8, GICR_K_ZERO, 0, "GICR_PROPBASER" },
+	{ GICR_PENDBASER, 8, GICR_K_ZERO, 0, "GICR_PENDBASER" },
+	{ GICR_INVLPIR, 8, GICR_K_ZERO, 0, "GICR_INVLPIR" },
+	{ GICR_INVALLR, 8, GICR_K_ZERO, 0, "GICR_INVALLR" },
+	{ GICR_SYNCR, 4, GICR_K_ZERO, 0, "GICR_SYNCR" },
+	{ GICR_ID_REGS, GICR_SGI_BASE - GICR_ID_REGS, GICR_K_ID, 0,
+	  "GICR_ID" },
+	{ GICR_SGI_BASE + GICR_IGROUPR0, 4, GICR_K_BITS, 1, "GICR_IGROUPR0" },
+	{ GICR_SGI_BASE + GICR_ISENABLER0, 4, GICR_K_BITS, 0, NULL },
+	{ GICR_SGI_BASE + GICR_ICENABLER0, 4, GICR_K_BITS, 0, NULL },
+	{ GICR_SGI_BASE + GICR_ISPENDR0, 4, GICR_K_PENDING, 1, NULL },
+	{ GICR_SGI_BASE + GICR_ICPENDR0, 4, GICR_K_PENDING, 0, NULL },
+	{ GICR_SGI_BASE + GICR_ISACTIVER0, 4, GICR_K_BITS, 0, NULL },
+	{ GICR_SGI_BASE + GICR_ICACTIVER0, 4, GICR_K_BITS, 0, NULL },
+	{ GICR_SGI_BASE + GICR_IPRIORITYR, 32, GICR_K_PRIORITY, 1, NULL },
+	{ GICR_SGI_BASE + GICR_ICFGR0, 8, GICR_K_CONFIG, 1, NULL },
+	{ GICR_SGI_BASE + GICR_IGRPMODR0, 4, GICR_K_BITS, 1,
+	  "GICR_IGRPMODR0" },
+};
+
+static const struct gicr_reg *gicr_reg_of(u64 reg)
+{
+	unsigned int n;
+
+	for (n = 0; n < ARRAY_SIZE(gicr_regs); n++)
+		if (reg - gicr_regs[n].offset < gicr_regs[n].size)
+			return &gicr_regs[n];
+	return NULL;
+}
+
+/* A dropped write to a redistributor, once per cell and register kind. */
+static void gicr_drop(struct per_cpu *cpu, struct per_cpu *owner, u64 reg,
+		      const struct gicr_reg *r)
+{
+	struct cell *cell = cpu->cell;
+	unsigned int bit = r ? (unsigned int)(r - gicr_regs) : 31;
+	u32 old;
+
+	if (cell == &root_cell)
+		return;
+	old = __atomic_fetch_or(&cell->arch.gicr_logged, BIT(bit),
+				__ATOMIC_RELAXED);
+	if (old & BIT(bit) || !log_budget_take(cell))
+		return;
+	printk("Cell '%s': write to %s (+0x%llx) of %s redistributor "
+	       "dropped: not the cell's to change (PC 0x%lx)\n",
+	       cell->config->name, r && r->name ? r->name : "GICR", reg,
+	       owner ? "its CPU's" : "another cell's",
+	       read_sysreg(elr_el2));
+}
+
+/*
+ * A field register of the SGIs and PPIs (@width bits per INTID): the
+ * cell's own fields only; the hypervisor's SGI and maintenance PPI are
+ * not the cell's (collect_irqs).
+ */
+static void private_fields(struct per_cpu *cpu, volatile u8 *addr,
+			   struct mmio_access *mmio, u64 index,
+			   unsigned int width, bool locked)
+{
+	unsigned int intid = index * 8 / width;
+
+	masked_access(addr, mmio, field_mask(cpu->cell, intid,
+					     mmio->size * 8 / width, width),
+		      locked);
+}
+
+static void own_gicr_access(struct per_cpu *cpu, struct per_cpu *owner,
+			    volatile u8 *addr, u64 reg,
+			    struct mmio_access *mmio)
+{
+	const struct gicr_reg *r = gicr_reg_of(reg);
+	unsigned int kind = r ? r->kind : GICR_K_ZERO;
+
+	switch (kind) {
+	case GICR_K_ID:
+		if (!mmio->is_write)
+			mmio->value = mmio_read(addr, mmio->size);
+		else
+			gicr_drop(cpu, owner, reg, r);
+		return;
+	case GICR_K_CTLR:
+		if (!mmio->is_write)
+			mmio->value = mmio_read(addr, mmio->size) &
+				(GICR_CTLR_RWP | GICR_CTLR_UWP);
+		else
+			gicr_drop(cpu, owner, reg, r);
+		return;
+	case GICR_K_WAKER:
+		waker_access(owner, mmio);
+		return;
+	case GICR_K_BITS:
+		private_fields(cpu, addr, mmio, 0, 1, r->locked);
+		return;
+	case GICR_K_PENDING:
+		sgi_pending_access(cpu, owner, mmio, r->locked);
+		return;
+	case GICR_K_PRIORITY:
+		private_fields(cpu, addr, mmio, reg - r->offset, 8, true);
+		return;
+	case GICR_K_CONFIG:
+		private_fields(cpu, addr, mmio, reg - r->offset, 2, true);
+		return;
+	}
+	if (!mmio->is_write)
+		mmio->value = 0;
+	else
+		gicr_drop(cpu, owner, reg, r);
+}
+
+/*
  * The redistributors, one region: every access is checked against the
  * width of its register first (gicr_widths), before anything is touched.
- * An own CPU's frames pass through but for the SGI and PPI state, which
- * is filtered.  Other frames show their identification only.
+ * An own CPU's frames go by the allow-list gicr_regs; the root cell's
+ * RD_base (its LPIs, WAKER) stays its own.  Other frames show only what
+ * finds a CPU's redistributor (GICR_TYPER and the identification
+ * registers of RD_base: Linux and Zephyr probe every frame); the rest
+ * reads as 0, writes are dropped.
  */
 static enum mmio_result gicr_access(void *arg, struct per_cpu *cpu,
 				    struct mmio_access *mmio)
@@ -1122,31 +1389,22 @@ static enum mmio_result gicr_access(void *arg, struct per_cpu *cpu,
 		return MMIO_VIOLATION;
 	owner = redistributor_owner(frame, offset / GICR_FRAME_SIZE);
 	if (!owner || owner->cell != cpu->cell) {
-		/* another cell's CPU, or none: identification only */
-		if (!mmio->is_write)
-			mmio->value = reg == GICR_TYPER ||
-				reg >= GICR_ID_REGS ?
-				mmio_read(addr, mmio->size) : 0;
-		return MMIO_HANDLED;
-	}
-	if (reg >= GICR_SGI_BASE + GICR_IGROUPR0 &&
-	    reg < GICR_SGI_BASE + GICR_ICACTIVER_END) {
-		if (reg == GICR_SGI_BASE + GICR_ISPENDR0 ||
-		    reg == GICR_SGI_BASE + GICR_ICPENDR0)
-			sgi_pending_access(cpu, owner, mmio, reg ==
-					   GICR_SGI_BASE + GICR_ISPENDR0);
+		if (mmio->is_write)
+			gicr_drop(cpu, NULL, reg, NULL);
 		else
-			/* the hypervisor's own SGI and PPI stay as they are */
-			masked_access(addr, mmio,
-				      ~(u64)gic_reserved_private_irqs() &
-				      0xffffffff,
-				      reg < GICR_SGI_BASE + GICR_ISENABLER0);
+			mmio->value = reg - GICR_TYPER < 8 ||
+				reg - GICR_ID_REGS < GICR_SGI_BASE -
+				GICR_ID_REGS ? mmio_read(addr, mmio->size) : 0;
 		return MMIO_HANDLED;
 	}
-	if (mmio->is_write)
-		mmio_write(addr, mmio->size, mmio->value);
-	else
-		mmio->value = mmio_read(addr, mmio->size);
+	if (cpu->cell == &root_cell && reg < GICR_SGI_BASE) {
+		if (mmio->is_write)
+			mmio_write(addr, mmio->size, mmio->value);
+		else
+			mmio->value = mmio_read(addr, mmio->size);
+		return MMIO_HANDLED;
+	}
+	own_gicr_access(cpu, owner, addr, reg, mmio);
 	return MMIO_HANDLED;
 }
 

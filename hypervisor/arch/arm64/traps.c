@@ -9,6 +9,7 @@
 #include <jailhouse/gic.h>
 #include <jailhouse/mmio.h>
 #include <jailhouse/string.h>
+#include <jailhouse/log-budget.h>
 #include <asm/sysregs.h>
 
 #define ISS_HVC_IMM(iss)	((iss) & 0xffff)
@@ -119,11 +120,13 @@ static bool refuse_smc(struct per_cpu *cpu, struct trap_frame *frame,
 		       cpu->cell->config->name, read_sysreg(elr_el2) - 4);
 		return false;
 	}
+	/* alternating IDs defeat the once-only rule: the budget holds */
 	if (cpu->arch.last_refused_smc != id) {
 		cpu->arch.last_refused_smc = id;
-		printk("SMC 0x%08x refused for cell '%s' (CPU %u, PC 0x%lx): "
-		       "not in its smc_ids\n", id, cpu->cell->config->name,
-		       cpu->cpu_id, read_sysreg(elr_el2) - 4);
+		printk_cell(cpu->cell, "SMC 0x%08x refused for cell '%s' (CPU "
+			    "%u, PC 0x%lx): not in its smc_ids\n", id,
+			    cpu->cell->config->name, cpu->cpu_id,
+			    read_sysreg(elr_el2) - 4);
 	}
 	return true;
 }
@@ -266,10 +269,11 @@ static void emulate_raz_wi(struct per_cpu *cpu, struct trap_frame *frame,
 
 	if (!(cpu->arch.sysreg_logged & kind)) {
 		cpu->arch.sysreg_logged |= kind;
-		printk("Cell '%s': CPU %u %s %s (ESR 0x%llx, PC 0x%lx): "
-		       "reads as 0, writes ignored\n", cpu->cell->config->name,
-		       cpu->cpu_id, iss & ISS_SYS_DIR_READ ? "reads" :
-		       "writes", what, esr, read_sysreg(elr_el2));
+		printk_cell(cpu->cell, "Cell '%s': CPU %u %s %s (ESR 0x%llx, "
+			    "PC 0x%lx): reads as 0, writes ignored\n",
+			    cpu->cell->config->name, cpu->cpu_id,
+			    iss & ISS_SYS_DIR_READ ? "reads" : "writes", what,
+			    esr, read_sysreg(elr_el2));
 	}
 	if ((iss & ISS_SYS_DIR_READ) && ISS_SYS_RT(iss) != 31)
 		frame->x[ISS_SYS_RT(iss)] = 0;

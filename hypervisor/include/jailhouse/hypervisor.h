@@ -6,12 +6,14 @@
 #ifndef _JAILHOUSE_HYPERVISOR_H
 #define _JAILHOUSE_HYPERVISOR_H
 
+#include <stdarg.h>
 #include <jailhouse/types.h>
 #include <jailhouse/bitmap.h>
 #include <jailhouse/cell-config.h>
 #include <jailhouse/header.h>
 #include <jailhouse/hypercall.h>
 #include <jailhouse/limits.h>
+#include <jailhouse/log-budget.h>
 #include <jailhouse/mmio.h>
 #include <jailhouse/arch.h>
 
@@ -53,6 +55,8 @@ struct cell {
 	unsigned int num_endpoints;
 	/* the emulated MMIO regions its accesses may reach */
 	struct mmio_table mmio;
+	/* its lines about refused accesses (jailhouse/log-budget.h) */
+	struct log_budget log_budget;
 };
 
 /* Every cell, the root cell first; NULL slots are free. */
@@ -128,6 +132,7 @@ static inline struct per_cpu *this_cpu(void)
 
 /* printk.c */
 void printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void vprintk(const char *fmt, va_list ap);
 void console_init(void);
 extern u8 console_page[];
 
@@ -135,6 +140,8 @@ extern u8 console_page[];
 #define PAGE_FLAG_DEVICE	BIT(0)
 #define PAGE_FLAG_STAGE2	BIT(2)
 #define PAGE_FLAG_NOWRITE	BIT(3)	/* stage 2: read-only */
+#define PAGE_FLAG_NOREAD	BIT(4)	/* stage 2: no reads */
+#define PAGE_FLAG_NOEXEC	BIT(5)	/* stage 2: execute-never */
 
 int page_pool_init(unsigned long start, unsigned long end);
 void *page_alloc(void);

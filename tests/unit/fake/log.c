@@ -16,10 +16,8 @@ void printk(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(last_log, sizeof(last_log), fmt, ap);
+	vprintk(fmt, ap);
 	va_end(ap);
-	num_logs++;
-	strncat(all_logs, last_log, sizeof(all_logs) - strlen(all_logs) - 1);
 }
 
 void log_clear(void)
@@ -31,4 +29,11 @@ void log_clear(void)
 int log_contains(const char *text)
 {
 	return strstr(all_logs, text) != NULL;
+}
+
+void vprintk(const char *fmt, va_list ap)
+{
+	vsnprintf(last_log, sizeof(last_log), fmt, ap);
+	num_logs++;
+	strncat(all_logs, last_log, sizeof(all_logs) - strlen(all_logs) - 1);
 }

@@ -26,6 +26,7 @@
 #define S2_MEMATTR_DEVICE	(0x1UL << 2)
 #define S2_READ			(1UL << 6)
 #define S2_WRITE		(1UL << 7)
+#define S2_XN			(1UL << 54)	/* XN[1]: EL1 and EL0 */
 
 /* The address bits an entry of @level translates below. */
 static inline unsigned int pte_level_shift(unsigned int level)
@@ -85,10 +86,15 @@ static inline bool pte_is_readable_ram(u64 desc)
 static inline u64 pte_leaf_attributes(unsigned long flags)
 {
 	if (flags & PAGE_FLAG_STAGE2) {
-		u64 attr = DESC_AF | S2_READ;
+		u64 attr = DESC_AF;
 
+		if (!(flags & PAGE_FLAG_NOREAD))
+			attr |= S2_READ;
 		if (!(flags & PAGE_FLAG_NOWRITE))
 			attr |= S2_WRITE;
+		/* devices are never executed from */
+		if (flags & (PAGE_FLAG_NOEXEC | PAGE_FLAG_DEVICE))
+			attr |= S2_XN;
 		return attr | (flags & PAGE_FLAG_DEVICE ? S2_MEMATTR_DEVICE :
 			       S2_MEMATTR_NORMAL | DESC_SH_INNER);
 	}

@@ -44,6 +44,8 @@ struct arch_cell {
 	u32 virq_enabled[32];
 	/* foreign INTIDs whose dropped writes were logged: once each */
 	u32 foreign_logged[32];
+	/* redistributor registers whose dropped writes were logged */
+	u32 gicr_logged;
 	bool irqs_taken;		/* its SPIs left the root cell */
 };
 
