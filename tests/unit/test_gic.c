@@ -35,6 +35,7 @@ static struct mmio_region regions_root[16], regions_a[16], regions_b[16];
 /* the fake CPU interface */
 static u64 lrs[16], ich_hcr, iar_queue[16];
 static unsigned int iar_count, iar_next, dirs[MAX_DIRS], num_dirs;
+static unsigned int eoirs[MAX_DIRS], num_eoirs;
 static u64 sgi1r_written[8];
 static unsigned int num_sgi1r;
 /* a level maintenance interrupt: asserted while ICH_HCR_EL2.UIE is set */
@@ -94,6 +95,8 @@ void fake_sysreg_write(const char *name, unsigned long value)
 		ich_hcr = value;
 	else if (!strcmp(name, "icc_dir_el1") && num_dirs < MAX_DIRS)
 		dirs[num_dirs++] = value;
+	else if (!strcmp(name, "icc_eoir1_el1") && num_eoirs < MAX_DIRS)
+		eoirs[num_eoirs++] = value;
 	else if (!strcmp(name, "icc_sgi1r_el1") && num_sgi1r < 8)
 		sgi1r_written[num_sgi1r++] = value;
 }
@@ -538,6 +541,31 @@ static void test_foreign_irq_dropped(void **state)
 	assert_int_equal(lrs[0], 0);
 	assert_int_equal(num_dirs, 1);
 	assert_int_equal(dirs[0], 70);
+}
+
+/*
+ * An LPI (no cell has any) and a reserved INTID: each gets its priority
+ * drop (and the reserved one its deactivation) and the loop goes on to
+ * the interrupt behind them; left active, they would block the CPU.
+ */
+static void test_unknown_intids_completed(void **state)
+{
+	(void)state;
+	memset(lrs, 0, sizeof(lrs));
+	log_clear();
+	num_dirs = num_eoirs = 0;
+	iar_count = iar_next = 0;
+	iar_queue[iar_count++] = 8192;
+	iar_queue[iar_count++] = 2000;
+	iar_queue[iar_count++] = 40;	/* cell A's, on its CPU 0 */
+	gic_handle_irq(per_cpu(0));
+	assert_int_equal(num_eoirs, 3);
+	assert_int_equal(eoirs[0], 8192);
+	assert_int_equal(eoirs[1], 2000);
+	assert_int_equal(num_dirs, 1);
+	assert_int_equal(dirs[0], 2000);
+	assert_int_equal(lrs[0] & 0xffffffff, 40);
+	assert_non_null(strstr(all_logs, "INTID 8192 dropped: an LPI"));
 }
 
 /* SGIs go to CPUs of the sender's cell only, as virtual SGIs. */
@@ -1222,6 +1250,7 @@ int main(void)
 		cmocka_unit_test(test_foreign_redistributor),
 		cmocka_unit_test(test_list_register_overflow),
 		cmocka_unit_test(test_foreign_irq_dropped),
+		cmocka_unit_test(test_unknown_intids_completed),
 		cmocka_unit_test(test_sgi_stays_in_cell),
 		cmocka_unit_test(test_sgi_while_active),
 		cmocka_unit_test(test_underflow_no_storm),

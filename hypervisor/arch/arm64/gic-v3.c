@@ -555,6 +555,25 @@ static void release_shared(struct cell *cell)
 	memset(cell->arch.virq_enabled, 0, sizeof(cell->arch.virq_enabled));
 }
 
+/*
+ * An INTID past the SPIs: an LPI (8192 on), which no cell is given (no
+ * ITS is mapped), or a reserved one.  Its priority was dropped; an LPI
+ * has no active state, a reserved one is deactivated.  Left pending or
+ * active, it would block every interrupt of its priority on this CPU.
+ */
+static void drop_unknown_intid(struct per_cpu *cpu, unsigned int intid,
+			       u64 iar)
+{
+	if (intid < 8192)
+		write_sysreg(icc_dir_el1, iar);
+	if (!cpu->arch.unknown_intid_logged) {
+		cpu->arch.unknown_intid_logged = true;
+		printk("CPU %u: INTID %u dropped: %s\n", cpu->cpu_id, intid,
+		       intid >= 8192 ? "an LPI, and no cell has LPIs" :
+		       "a reserved INTID");
+	}
+}
+
 void gic_handle_irq(struct per_cpu *cpu)
 {
 	unsigned int intid;
@@ -563,10 +582,14 @@ void gic_handle_irq(struct per_cpu *cpu)
 	for (;;) {
 		iar = read_sysreg(icc_iar1_el1);
 		intid = iar & 0xffffff;
-		if (intid >= 1020)
-			break;
+		if (intid >= 1020 && intid <= 1023)
+			break;		/* spurious: nothing (more) pending */
 		cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_TOTAL]++;
 		write_sysreg(icc_eoir1_el1, iar);
+		if (intid >= 1024) {
+			drop_unknown_intid(cpu, intid, iar);
+			continue;
+		}
 		if (intid == SGI_INJECT) {
 			write_sysreg(icc_dir_el1, iar);
 			cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_MANAGEMENT]++;

@@ -20,6 +20,7 @@ struct arch_per_cpu {
 	u16 pending_irqs[PENDING_IRQS];	/* physical IRQs waiting for an LR */
 	unsigned int pending_count;
 	bool underflow_armed;		/* ICH_HCR_EL2.UIE is set */
+	bool unknown_intid_logged;	/* an LPI or reserved INTID came */
 	/* what Linux had at EL2 and in the GIC CPU interface */
 	u64 linux_hcr;
 	u64 linux_vtcr;
