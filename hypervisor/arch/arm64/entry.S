@@ -219,11 +219,12 @@ el2_vectors:
 	.endr
 	ventry	trap_sync		/* lower EL, AArch64 */
 	ventry	trap_irq
+	ventry	trap_fiq
+	ventry	el2_fault		/* SError: HCR_EL2.AMO is clear */
+	ventry	trap_sync		/* lower EL, AArch32 (a cell's EL0) */
+	ventry	trap_irq
+	ventry	trap_fiq
 	ventry	el2_fault
-	ventry	el2_fault
-	.rept	4
-	ventry	el2_fault		/* lower EL, AArch32 */
-	.endr
 
 	.align	11
 bootstrap_vectors:
@@ -295,6 +296,12 @@ trap_irq:
 	save_frame
 	mov	x0, sp
 	bl	arch_handle_irq
+	restore_frame_and_return
+
+trap_fiq:
+	save_frame
+	mov	x0, sp
+	bl	arch_handle_fiq
 	restore_frame_and_return
 
 /*

@@ -999,6 +999,12 @@ static enum mmio_result gicd_bits_access(void *arg, struct per_cpu *cpu,
 
 	(void)arg;
 	foreign_bits(cpu, mmio, reg);
+	/*
+	 * Group 0 would be a FIQ, which EL2 takes (HCR_EL2.FMO) and no
+	 * cell may have: the cell's own interrupts stay in group 1.
+	 */
+	if (reg < GICD_ISENABLER && mmio->is_write)
+		mmio->value |= owned_bits(cpu->cell, intid);
 	masked_access(gicd + reg, mmio, owned_bits(cpu->cell, intid),
 		      reg < GICD_ISENABLER);
 	if (reg >= GICD_ISENABLER && reg < GICD_ISPENDR)
@@ -1370,6 +1376,9 @@ static void own_gicr_access(struct per_cpu *cpu, struct per_cpu *owner,
 		waker_access(owner, mmio);
 		return;
 	case GICR_K_BITS:
+		/* no FIQ: SGIs and PPIs stay in group 1, as for SPIs */
+		if (reg == GICR_SGI_BASE + GICR_IGROUPR0 && mmio->is_write)
+			mmio->value = ~0U;
 		private_fields(cpu, addr, mmio, 0, 1, r->locked);
 		return;
 	case GICR_K_PENDING:

@@ -402,6 +402,29 @@ void arch_handle_irq(struct trap_frame *frame)
 	}
 }
 
+/*
+ * A FIQ: a group-0 interrupt, which no cell is given (their interrupts
+ * stay in group 1).  It is completed and dropped, said once per CPU, so
+ * that it can neither stop the CPU nor stay active.
+ */
+void arch_handle_fiq(struct trap_frame *frame)
+{
+	struct per_cpu *cpu = this_cpu();
+	u64 iar = read_sysreg(icc_iar0_el1);
+
+	(void)frame;
+	if ((iar & 0xffffff) >= 1020 && (iar & 0xffffff) <= 1023)
+		return;
+	write_sysreg(icc_eoir0_el1, iar);
+	if ((iar & 0xffffff) < 8192)
+		write_sysreg(icc_dir_el1, iar);
+	if (!cpu->arch.fiq_logged) {
+		cpu->arch.fiq_logged = true;
+		printk("CPU %u: group-0 interrupt %llu (a FIQ) dropped\n",
+		       cpu->cpu_id, iar & 0xffffff);
+	}
+}
+
 void arch_handle_el2_fault(struct trap_frame *frame)
 {
 	(void)frame;

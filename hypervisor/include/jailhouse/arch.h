@@ -68,6 +68,7 @@ u64 arch_counter_us(void);
 bool arch_leave_hypervisor(struct trap_frame *frame);
 int arch_handle_sync(struct trap_frame *frame);
 void arch_handle_irq(struct trap_frame *frame);
+void arch_handle_fiq(struct trap_frame *frame);
 void arch_handle_el2_fault(struct trap_frame *frame);
 
 #endif /* !_JAILHOUSE_ARCH_H */

@@ -21,6 +21,7 @@ struct arch_per_cpu {
 	unsigned int pending_count;
 	bool underflow_armed;		/* ICH_HCR_EL2.UIE is set */
 	bool unknown_intid_logged;	/* an LPI or reserved INTID came */
+	bool fiq_logged;		/* a group-0 interrupt came */
 	/* what Linux had at EL2 and in the GIC CPU interface */
 	u64 linux_hcr;
 	u64 linux_vtcr;
