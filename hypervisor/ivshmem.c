@@ -274,7 +274,8 @@ static enum mmio_result ecam_access(void *arg, struct per_cpu *cpu,
 			       (offset >> 15) & 0x1f, (offset >> 12) & 7);
 			return MMIO_VIOLATION;
 		}
-		mmio->value = ~0UL;
+		/* all ones, as wide as the read: no device answers */
+		mmio->value = ~0UL >> (64 - mmio->size * 8);
 		return MMIO_HANDLED;
 	}
 	spin_lock(&ivshmem_lock);

@@ -132,7 +132,8 @@ enum mmio_result mmio_refuse(struct per_cpu *cpu,
 		left &= ~width;
 		*p++ = '0' + width;
 		if (left) {
-			memcpy(p, left & (left - 1) ? ", " : " or ", 4);
+			/* 4 bytes of each literal: ", " is padded */
+			memcpy(p, left & (left - 1) ? ", \0" : " or ", 4);
 			p += left & (left - 1) ? 2 : 4;
 		}
 	}

@@ -10,6 +10,7 @@ PACKAGES=(
 	qemu-system-arm device-tree-compiler libfdt-dev zlib1g-dev
 	python3 python3-mako
 	libcmocka-dev pkg-config
+	clang-14 libclang-rt-14-dev
 	man-db groff-base
 	linux-source-6.1 linux-source-6.12
 )

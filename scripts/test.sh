@@ -45,6 +45,7 @@ suite() {
 }
 
 suite unit make -s -C tests/unit check
+suite fuzz tests/fuzz/run.py
 suite configs tests/configs/run.py
 suite tools tests/tools/run.py
 suite generator tests/generator/run.py

@@ -214,7 +214,7 @@ static void test_violations(void **state)
 
 	(void)state;
 	assert_int_equal(access(&cpu_a, ECAM + (1 << 15), 4, false, 0,
-				&denied), 0xffffffffffffffffUL);
+				&denied), 0xffffffffUL);
 	assert_false(denied);
 	access(&cpu_a, ECAM + (1 << 15) + 4, 4, true, 2, &denied);
 	assert_true(denied);
