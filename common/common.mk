@@ -19,6 +19,8 @@ SOC_TEST_TABLES ?= no
 SOC_TABLE_SRCS := hypervisor/soc/mediatek/mtk-tables.c
 ifeq ($(SOC_TEST_TABLES),yes)
 SOC_TABLE_SRCS += hypervisor/soc/mediatek/mtk-test-blocks.c
-else ifneq ($(SOC_TEST_TABLES),no)
+else ifeq ($(SOC_TEST_TABLES),no)
+SOC_TABLE_SRCS += hypervisor/soc/mediatek/mtk-no-test-blocks.c
+else
 $(error SOC_TEST_TABLES is yes or no, not "$(SOC_TEST_TABLES)")
 endif

@@ -15,7 +15,8 @@
  * reaches them, other cells read 0 and their writes are dropped.
  *
  * Only SoC blocks live here; test blocks are in test objects
- * (mtk-test-blocks.c), which replace the empty mtk_test_table.
+ * (mtk-test-blocks.c), or the empty mtk_test_table of a product build
+ * (mtk-no-test-blocks.c).
  */
 #include <jailhouse/mtk-tables.h>
 
@@ -168,8 +169,6 @@ static const struct mtk_table production = {
 	mtk_blocks, ARRAY_SIZE(mtk_blocks), socs, ARRAY_SIZE(socs)
 };
 
-/* what a build without test objects has: no test blocks */
-const struct mtk_table mtk_test_table __attribute__((weak));
 
 /* mediatek.c keeps state by mtk_block_index(): production slots first */
 _Static_assert(ARRAY_SIZE(mtk_blocks) <= MTK_MAX_BLOCKS -
