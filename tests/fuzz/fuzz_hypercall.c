@@ -44,7 +44,7 @@
 #define ACT_REPLY	0xf3	/* how cells answer messages from now on */
 #define ACT_END		0xf4	/* PSCI SYSTEM_OFF */
 
-u8 console_page[PAGE_SIZE];
+u8 console_page[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
 
 void console_init(void)
 {

@@ -138,6 +138,18 @@ void arch_cpu_wait(struct per_cpu *cpu, struct trap_frame *frame)
 	(void)cpu, (void)frame;
 }
 
+long cell_cpu_on(struct per_cpu *caller, struct per_cpu *target, u64 entry,
+		 u64 context)
+{
+	(void)caller, (void)target, (void)entry, (void)context;
+	return -EPERM;
+}
+
+u64 arch_counter_us(void)
+{
+	return 0;
+}
+
 bool arch_leave_hypervisor(struct trap_frame *frame)
 {
 	(void)frame;
