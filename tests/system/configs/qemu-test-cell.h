@@ -3,7 +3,8 @@
  * A bare-metal cell for a system test on the QEMU bench, which defines
  * before including this file:
  *   CELL_NAME, CELL_CPUS (bit mask), CELL_RAM (physical, 1 MiB),
- *   and, if the cell gets SPIs, CELL_SPI (one INTID); CELL_FLAGS adds
+ *   and, if the cell gets SPIs, CELL_SPI (one INTID; CELL_SPI_MORE adds
+ *   the bits of others of the same 32); CELL_FLAGS adds
  *   cell flags; CELL_VENDOR one pin-block entry.
  * It prints on the PL011 it shares with the root cell.
  */
@@ -65,9 +66,14 @@ struct {
 	},
 
 #ifdef CELL_SPI
-	.irqchips = {
-		ONE_SPI(QEMU_GICD, CELL_SPI),
-	},
+#ifndef CELL_SPI_MORE
+#define CELL_SPI_MORE		0	/* bits of more SPIs of its 32 */
+#endif
+	.irqchips = { {
+		.address = QEMU_GICD,
+		.pin_base = CELL_SPI & ~31,
+		.pin_bitmap = { (1u << (CELL_SPI & 31)) | CELL_SPI_MORE },
+	} },
 #endif
 
 #ifdef CELL_VENDOR
