@@ -20,7 +20,9 @@
  *	size	bits 0-1: log2 of the width; bit 7: a write
  *	reg	the data abort's SRT
  *	iss	ISS bits the data abort adds: bit 0 SSE, bit 1 SF, bit 2
- *		clears ISV
+ *		clears ISV, bit 3 S1PTW, bit 4 EA, bits 5-6 the fault status
+ *		(0 a translation, 1 a permission fault, 2 an address size
+ *		fault, 3 a TLB conflict)
  *	address, value	little endian
  *
  * Invariants: the dispatcher calls a handler only for an access wholly
@@ -29,8 +31,9 @@
  * state of interrupts it does not own in the distributor, the root CPU's
  * redistributor, the hypervisor's own SGI and PPI bits in its own
  * redistributors, the root cell's IVSHMEM state or its MediaTek pins;
- * a data abort without a valid syndrome or one not handled fails the
- * CPU and changes no register; a handled one steps over the instruction
+ * a data abort without a valid syndrome, of a stage-1 table walk, an
+ * external abort, a fault status other than translation or permission,
+ * or one not handled fails the CPU and changes no register; a handled one steps over the instruction
  * and writes the target register only, with the value zero- or
  * sign-extended as the syndrome says.
  */
@@ -475,7 +478,9 @@ static void data_abort(struct per_cpu *cpu, u64 address, unsigned int sas,
 {
 	struct trap_frame frame, before;
 	unsigned int size = 1U << sas, n, failed = failures;
+	static const u8 dfsc[] = { 0x07, 0x0f, 0x00, 0x30 };
 	bool sse = iss & 1, sf = iss & 2, isv = !(iss & 4);
+	bool not_emulated = (iss & 0x18) || ((iss >> 5) & 3) >= 2;
 	u64 expect, start_elr = 0x80000000;
 
 	for (n = 0; n < 31; n++)
@@ -485,7 +490,9 @@ static void data_abort(struct per_cpu *cpu, u64 address, unsigned int sas,
 	before = frame;
 	esr = (u64)EC_DABT_LOW << 26 | BIT(25) | (isv ? BIT(24) : 0) |
 		sas << 22 | (sse ? BIT(21) : 0) | srt << 16 |
-		(sf ? BIT(15) : 0) | (is_write ? BIT(6) : 0);
+		(sf ? BIT(15) : 0) | (is_write ? BIT(6) : 0) |
+		(iss & 8 ? BIT(7) : 0) | (iss & 16 ? BIT(9) : 0) |
+		dfsc[(iss >> 5) & 3];
 	hpfar = (address >> 12 << 4) & 0xffffffffff0UL;
 	far = (value & ~0xfffULL) | (address & 0xfff);
 	elr = start_elr;
@@ -493,7 +500,7 @@ static void data_abort(struct per_cpu *cpu, u64 address, unsigned int sas,
 	fake_current = cpu;
 	arch_handle_sync(&frame);
 
-	if (failures != failed || !isv) {
+	if (failures != failed || !isv || not_emulated) {
 		/* refused: nothing changed, the CPU failed */
 		fuzz_assert(failures == failed + 1);
 		fuzz_assert(elr == start_elr);

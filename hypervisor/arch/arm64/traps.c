@@ -31,6 +31,11 @@
 #define ISS_DABT_SRT(iss)	(((iss) >> 16) & 0x1f)
 #define ISS_DABT_SF		BIT(15)
 #define ISS_DABT_WNR		BIT(6)
+#define ISS_DABT_S1PTW		BIT(7)
+#define ISS_DABT_EA		BIT(9)
+#define ISS_DABT_DFSC(iss)	((iss) & 0x3f)
+/* translation, access flag and permission faults: 0b0001xx to 0b0011xx */
+#define DFSC_EMULATED(dfsc)	((dfsc) >= 0x04 && (dfsc) <= 0x0f)
 
 #define PSCI_VERSION		0x84000000
 #define PSCI_CPU_OFF		0x84000002
@@ -323,6 +328,26 @@ static int handle_data_abort(struct per_cpu *cpu, struct trap_frame *frame,
 	if (mmio.size < 8 && mmio.is_write)
 		mmio.value &= (1UL << (mmio.size * 8)) - 1;
 
+	/*
+	 * Only an access that missed the cell's stage 2 is emulated: not the
+	 * walk of its own stage-1 tables, not an external abort, not a fault
+	 * of another kind (address size, TLB conflict, ...).
+	 */
+	if (iss & ISS_DABT_S1PTW) {
+		printk("FATAL: CPU %u: stage-1 table walk at 0x%llx, outside "
+		       "the memory of cell '%s' (PC 0x%lx)\n", cpu->cpu_id,
+		       mmio.address, cpu->cell->config->name,
+		       read_sysreg(elr_el2));
+		return -1;
+	}
+	if ((iss & ISS_DABT_EA) || !DFSC_EMULATED(ISS_DABT_DFSC(iss))) {
+		printk("FATAL: CPU %u: data abort at 0x%llx, %s 0x%llx "
+		       "(PC 0x%lx, cell '%s')\n", cpu->cpu_id, mmio.address,
+		       iss & ISS_DABT_EA ? "external abort, fault status" :
+		       "fault status", ISS_DABT_DFSC(iss),
+		       read_sysreg(elr_el2), cpu->cell->config->name);
+		return -1;
+	}
 	if (!(iss & ISS_DABT_ISV)) {
 		/* no syndrome: nothing to emulate it with */
 		mmio_report_unhandled(cpu, &mmio);
