@@ -272,6 +272,22 @@ void cpu_fail(struct trap_frame *frame, const char *why)
 	arch_cpu_wait(cpu, frame);
 }
 
+/*
+ * A fault of the hypervisor itself on @cpu: it stops for good where it
+ * is.  Marked parked, held and failed first (before anything that could
+ * take a lock it may hold, such as printk), so that stopping its cell
+ * and destroying it finish without it.
+ */
+void cpu_lost(struct per_cpu *cpu)
+{
+	cpu->lost = true;
+	cpu->failed = true;
+	cpu->held = true;
+	cpu->parked = true;
+	memory_barrier();
+	cpu_send_event();
+}
+
 /* PSCI SYSTEM_OFF/RESET from a cell: the cell ends, not the machine. */
 void cell_end_itself(struct per_cpu *cpu, struct trap_frame *frame,
 		     const char *how)
@@ -315,7 +331,8 @@ static void move_cpus(const struct cell *cell, struct cell *to)
 long cell_cpu_on(struct per_cpu *caller, struct per_cpu *target, u64 entry,
 		 u64 context)
 {
-	if (!target || target->cell != caller->cell || target->held)
+	if (!target || target->cell != caller->cell || target->held ||
+	    target->lost)
 		return -EPERM;
 	if (!target->parked || target->power_on)
 		return -EBUSY;
@@ -453,6 +470,12 @@ static int check_cell_fits(const struct cell *new)
 			printk("ERROR: cell '%s': CPU %u is not the root "
 			       "cell's\n", desc->name, cpu);
 			return -EBUSY;
+		}
+		if (per_cpu(cpu)->lost) {
+			printk("ERROR: cell '%s': CPU %u is lost in the "
+			       "hypervisor (a fault at EL2)\n", desc->name,
+			       cpu);
+			return -EIO;
 		}
 		if (!per_cpu(cpu)->parked) {
 			printk("ERROR: cell '%s': CPU %u still runs in the "
@@ -706,12 +729,31 @@ static long cell_management(unsigned long code, unsigned long arg)
  * Every root CPU calls DISABLE; each waits until all have, so that none
  * leaves while another still depends on the hypervisor.
  */
+/* A CPU that stopped for good in the hypervisor itself, or none. */
+static struct per_cpu *lost_cpu(void)
+{
+	unsigned int id;
+
+	for (id = 0; id < hypervisor_header.max_cpus; id++)
+		if (per_cpu(id)->lost)
+			return per_cpu(id);
+	return NULL;
+}
+
 static long disable(struct per_cpu *cpu)
 {
+	struct per_cpu *lost = lost_cpu();
+
 	if (cpu->cell != &root_cell)
 		return -EPERM;
 	if (num_cells() > 1)
 		return -EBUSY;
+	if (lost) {
+		/* it still runs hypervisor code: the memory must stay */
+		printk("ERROR: CPU %u is lost in the hypervisor (a fault at "
+		       "EL2): it cannot be disabled; reboot\n", lost->cpu_id);
+		return -EIO;
+	}
 	if (__atomic_fetch_add(&cpus_disabling, 1, __ATOMIC_SEQ_CST) == 0)
 		printk("Shutting down hypervisor\n");
 	memory_barrier();

@@ -1291,6 +1291,38 @@ static void test_subpage_never_taken(void **state)
 	assert_root_intact(before);
 }
 
+/*
+ * A fault of the hypervisor on a cell's CPU: the CPU is lost, but the
+ * cell can be destroyed, the CPU is never given out again, and disable
+ * says why it cannot be done instead of waiting for it.
+ */
+static void test_cpu_lost(void **state)
+{
+	struct cell_cfg again = cell_cfg("b", 2, 1 << 3, 1);
+
+	(void)state;
+	start_two_cpus();
+	/* CPU 3 faults at EL2 (arch_handle_el2_fault) and stays there */
+	cpu_lost(per_cpu(3));
+	assert_int_equal(hc(0, JAILHOUSE_HC_CPU_GET_INFO, 3,
+			    JAILHOUSE_CPU_INFO_STATE), JAILHOUSE_CPU_FAILED);
+	cell_reply = JAILHOUSE_MSG_REQUEST_APPROVED;
+	assert_int_equal(destroy(1), 0);
+	assert_int_equal(fake_arch.kicks[3], 0);
+	/* the root's Linux cannot have it back, no cell can take it */
+	assert_int_equal(cell_cpu_on(per_cpu(0), per_cpu(3), 0, 0), -EPERM);
+	log_clear();
+	assert_int_equal(create(&again), -EIO);
+	assert_true(log_contains("CPU 3 is lost in the hypervisor"));
+	log_clear();
+	assert_int_equal(hc(0, JAILHOUSE_HC_DISABLE, 0, 0), -EIO);
+	assert_true(log_contains("CPU 3 is lost in the hypervisor (a fault "
+				 "at EL2): it cannot be disabled; reboot"));
+	/* the fake's CPU 3 comes back for the tests after this one */
+	per_cpu(3)->lost = false;
+	assert_int_equal(page_pool_used(), pool_after_enable);
+}
+
 /* Create and destroy, many times: nothing accumulates. */
 static void test_cycles(void **state)
 {
@@ -1338,6 +1370,7 @@ int main(void)
 		CELL_TEST(test_cell_ends_itself),
 		CELL_TEST(test_cpu_on_races_stop),
 		CELL_TEST(test_cpu_on_rules),
+		CELL_TEST(test_cpu_lost),
 		CELL_TEST(test_cycles),
 		CELL_TEST(test_stage2_permissions),
 		CELL_TEST(test_subpage_not_rootshared_refused),

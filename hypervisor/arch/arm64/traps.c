@@ -453,6 +453,7 @@ void arch_handle_fiq(struct trap_frame *frame)
 void arch_handle_el2_fault(struct trap_frame *frame)
 {
 	(void)frame;
+	cpu_lost(this_cpu());
 	printk("FATAL: hypervisor fault on CPU %u: ESR 0x%lx, FAR 0x%lx, "
 	       "ELR 0x%lx; stopping this CPU\n", this_cpu()->cpu_id,
 	       read_sysreg(esr_el2), read_sysreg(far_el2),

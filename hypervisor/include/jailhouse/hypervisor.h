@@ -94,6 +94,7 @@ struct per_cpu {
 	 * does, until the root cell starts or destroys the cell.
 	 */
 	volatile bool held;
+	volatile bool lost;		/* a fault at EL2 stopped it for good */
 	volatile bool stop_requested;	/* go to the wait, from any trap */
 	volatile bool failed;		/* parked for a violation */
 	volatile u64 on_entry;
@@ -209,6 +210,7 @@ void cell_stop_cpus(struct cell *cell, struct per_cpu *except);
 void cell_update_state(struct cell *cell);
 void cell_end_itself(struct per_cpu *cpu, struct trap_frame *frame,
 		     const char *how);
+void cpu_lost(struct per_cpu *cpu);
 long cell_cpu_on(struct per_cpu *caller, struct per_cpu *target, u64 entry,
 		 u64 context);
 
