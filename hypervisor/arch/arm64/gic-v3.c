@@ -47,13 +47,11 @@
 /*
  * Lines the root cell shares with cells (an SoC's EINT line): when one
  * fires, its target function names the cell it is for.  A cell gets it
- * as a purely virtual interrupt, the physical one masked until the cell
- * has handled it.
+ * as a purely virtual interrupt (route_shared).
  */
 static struct {
 	unsigned int intid;
 	gic_shared_target_fn target;
-	struct cell *masked_for;
 } shared_irqs[MAX_SHARED_IRQS];
 
 static spinlock_t dist_lock;
@@ -368,17 +366,19 @@ static u64 hw_lr(unsigned int intid)
 		((u64)intid << ICH_LR_PINTID_SHIFT) | intid;
 }
 
-static u64 sgi_lr(unsigned int sgi)
+/* a pending, purely virtual interrupt: a virtual SGI or shared line */
+static u64 virtual_lr(unsigned int vintid)
 {
-	return ICH_LR_PENDING | ICH_LR_GROUP1 | ICH_LR_PRIORITY | sgi;
+	return ICH_LR_PENDING | ICH_LR_GROUP1 | ICH_LR_PRIORITY | vintid;
 }
 
 /*
- * Make virtual SGI @sgi pending.  A list register that holds it already
- * gets the pending state added (two list registers with one vINTID are
- * UNPREDICTABLE: the guest may never see the second); else a free one.
+ * Make purely virtual interrupt @vintid pending.  A list register that
+ * holds it already gets the pending state added (two list registers with
+ * one vINTID are UNPREDICTABLE: the guest may never see the second); else
+ * a free one.
  */
-static bool inject_sgi(struct per_cpu *cpu, unsigned int sgi)
+static bool inject_virtual(struct per_cpu *cpu, unsigned int vintid)
 {
 	u64 free = read_sysreg(ich_elrsr_el2), lr;
 	unsigned int n;
@@ -387,13 +387,13 @@ static bool inject_sgi(struct per_cpu *cpu, unsigned int sgi)
 		if (free & BIT(n))
 			continue;
 		lr = read_lr(n);
-		if ((lr & 0xffffffff) != sgi)
+		if ((lr & 0xffffffff) != vintid)
 			continue;
 		if (!(lr & ICH_LR_PENDING))
 			write_lr(n, lr | ICH_LR_PENDING);
 		return true;
 	}
-	return inject(cpu, sgi_lr(sgi));
+	return inject(cpu, virtual_lr(vintid));
 }
 
 /*
@@ -420,7 +420,7 @@ void gic_flush_pending(struct per_cpu *cpu)
 	for (n = 0; n < 16; n++) {
 		if (!(sgis & BIT(n)))
 			continue;
-		if (inject_sgi(cpu, n))
+		if (inject_virtual(cpu, n))
 			cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_VSGI]++;
 		else
 			__atomic_fetch_or(&cpu->arch.pending_sgis, BIT(n),
@@ -432,8 +432,7 @@ void gic_flush_pending(struct per_cpu *cpu)
 				cpu->arch.pending_irqs[n];
 	cpu->arch.pending_count = kept;
 	if (cpu->arch.pending_virq &&
-	    inject(cpu, ICH_LR_PENDING | ICH_LR_GROUP1 | ICH_LR_PRIORITY |
-		   ICH_LR_EOI | cpu->arch.pending_virq))
+	    inject_virtual(cpu, cpu->arch.pending_virq))
 		cpu->arch.pending_virq = 0;
 	cpu->arch.underflow_armed = kept || cpu->arch.pending_sgis ||
 		cpu->arch.pending_virq;
@@ -490,8 +489,11 @@ static bool virq_enabled(const struct cell *cell, unsigned int intid)
 
 /*
  * A shared line fired: if its target is another cell that has it
- * enabled, mask the physical line and hand the cell a virtual interrupt
- * whose EOI unmasks it again.  Else the root cell gets it as usual.
+ * enabled, hand the cell a virtual interrupt; else the root cell gets it
+ * as usual.  The line is never masked at the distributor for a cell: the
+ * target function quiets the cell's source (the MediaTek unit holds its
+ * EINT lines until the cell acks them), so a cell that never completes
+ * its interrupt cannot keep the line from the root cell.
  */
 static bool route_shared(struct per_cpu *cpu, unsigned int intid, u64 iar)
 {
@@ -508,8 +510,6 @@ static bool route_shared(struct per_cpu *cpu, unsigned int intid, u64 iar)
 	target_cpu = cell_first_cpu(target);
 	if (!target_cpu || target_cpu->parked)
 		return false;
-	gicd_write_bit(GICD_ICENABLER, intid);
-	shared_irqs[n].masked_for = target;
 	write_sysreg(icc_dir_el1, iar);
 	target_cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_VIRQ]++;
 	target_cpu->arch.pending_virq = intid;
@@ -518,40 +518,21 @@ static bool route_shared(struct per_cpu *cpu, unsigned int intid, u64 iar)
 	return true;
 }
 
-/* The cell is done with a shared line's interrupt: unmask the line. */
-static void unmask_shared(const struct cell *cell, unsigned int intid)
-{
-	int n = shared_index(intid);
-
-	if (n < 0 || (cell && shared_irqs[n].masked_for != cell))
-		return;
-	shared_irqs[n].masked_for = NULL;
-	gicd_write_bit(GICD_ISENABLER, intid);
-}
-
 static void handle_eoi_maintenance(struct per_cpu *cpu)
 {
 	u64 eisr = read_sysreg(ich_eisr_el2);
 	unsigned int n;
-	u64 lr;
 
 	for (n = 0; n < cpu->arch.num_lrs; n++) {
 		if (!(eisr & BIT(n)))
 			continue;
-		lr = read_lr(n);
 		write_lr(n, 0);
-		unmask_shared(cpu->cell, lr & 0x3ff);
 	}
 }
 
-/* A stopped cell's masked shared lines are unmasked, its state reset. */
+/* A stopped cell's virtual enables of shared lines are reset. */
 static void release_shared(struct cell *cell)
 {
-	unsigned int n;
-
-	for (n = 0; n < MAX_SHARED_IRQS; n++)
-		if (shared_irqs[n].target && shared_irqs[n].masked_for == cell)
-			unmask_shared(cell, shared_irqs[n].intid);
 	memset(cell->arch.virq_enabled, 0, sizeof(cell->arch.virq_enabled));
 }
 
