@@ -1243,6 +1243,16 @@ static void check_reset_address(struct ctx *ctx, const struct cell *cell)
 		    "loadable RAM");
 }
 
+static void check_msg_timeout(struct ctx *ctx, const struct cell *cell)
+{
+	if (cell->desc->msg_reply_timeout > JAILHOUSE_MAX_MSG_TIMEOUT_US)
+		ERR(ctx, cell, "msg_reply_timeout",
+		    dec(ctx, cell->desc->msg_reply_timeout),
+		    "at most %llu microseconds (10 s): the root cell's CPU "
+		    "waits that long in cell load, start and destroy; 0 means "
+		    "100 ms", JAILHOUSE_MAX_MSG_TIMEOUT_US);
+}
+
 static void check_cell(struct ctx *ctx, struct cell *cell)
 {
 	check_name_flags(ctx, cell);
@@ -1254,6 +1264,8 @@ static void check_cell(struct ctx *ctx, struct cell *cell)
 	check_vendors(ctx, cell);
 	check_console(ctx, cell, &cell->desc->console, "console", false);
 	check_reset_address(ctx, cell);
+	if (!cell->root)
+		check_msg_timeout(ctx, cell);
 }
 
 /* ---- the system configuration ---- */

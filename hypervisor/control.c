@@ -150,6 +150,10 @@ static u32 send_message(struct cell *cell, u32 msg)
 {
 	struct jailhouse_comm_region *comm = cell->comm_page;
 	u64 timeout = cell->config->msg_reply_timeout ?: MSG_TIMEOUT_US;
+
+	/* the checker refused more; a bound whatever got here */
+	if (timeout > JAILHOUSE_MAX_MSG_TIMEOUT_US)
+		timeout = JAILHOUSE_MAX_MSG_TIMEOUT_US;
 	u64 start = arch_counter_us();
 	u32 reply;
 

@@ -19,6 +19,13 @@
 /* cells at once, the root cell included (cell ids are 0-255) */
 #define JAILHOUSE_MAX_CELLS		32
 
+/*
+ * The longest a cell's answer to a message is waited for (its config's
+ * msg_reply_timeout, microseconds): the root cell's CPU waits in the
+ * hypervisor meanwhile.
+ */
+#define JAILHOUSE_MAX_MSG_TIMEOUT_US	10000000ULL
+
 /* GICv3: the distributor, and one redistributor's two 64 KiB frames */
 #define JAILHOUSE_GICD_SIZE		0x10000UL
 #define JAILHOUSE_GICR_FRAME_SIZE	0x20000UL

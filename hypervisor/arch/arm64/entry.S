@@ -226,6 +226,28 @@ el2_vectors:
 	ventry	trap_fiq
 	ventry	el2_fault
 
+	/*
+	 * The same, for a CPU whose firmware asks for branch-predictor
+	 * hardening (SMCCC_ARCH_WORKAROUND_1, set per CPU at enable): every
+	 * entry from a cell first has the firmware invalidate the branch
+	 * predictor, so that a cell cannot train EL2's branches.  CPUs that
+	 * need none keep el2_vectors and pay nothing.
+	 */
+	.align	11
+	.globl el2_vectors_hardened
+el2_vectors_hardened:
+	.rept	8
+	ventry	el2_fault		/* current EL */
+	.endr
+	ventry	hardened_sync		/* lower EL, AArch64 */
+	ventry	hardened_irq
+	ventry	hardened_fiq
+	ventry	el2_fault
+	ventry	hardened_sync		/* lower EL, AArch32 */
+	ventry	hardened_irq
+	ventry	hardened_fiq
+	ventry	el2_fault
+
 	.align	11
 bootstrap_vectors:
 	.rept	8
@@ -297,6 +319,25 @@ trap_irq:
 	mov	x0, sp
 	bl	arch_handle_irq
 	restore_frame_and_return
+
+	/* SMCCC_ARCH_WORKAROUND_1 may use x0-x3: they are kept */
+	.macro harden_then target
+	stp	x0, x1, [sp, #-32]!
+	stp	x2, x3, [sp, #16]
+	mov	w0, #(SMCCC_ARCH_WORKAROUND_1 & 0xffff)
+	movk	w0, #(SMCCC_ARCH_WORKAROUND_1 >> 16), lsl #16
+	smc	#0
+	ldp	x2, x3, [sp, #16]
+	ldp	x0, x1, [sp], #32
+	b	\target
+	.endm
+
+hardened_sync:
+	harden_then trap_sync
+hardened_irq:
+	harden_then trap_irq
+hardened_fiq:
+	harden_then trap_fiq
 
 trap_fiq:
 	save_frame

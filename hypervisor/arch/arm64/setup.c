@@ -24,7 +24,7 @@ static u64 empty_stage2[PAGE_SIZE / sizeof(u64)]
 /* where EL2 maps what it reads of the root cell's memory */
 #define TEMP_MAPPING		0x0000ff8000000000UL
 
-extern u8 el2_vectors[];
+extern u8 el2_vectors[], el2_vectors_hardened[];
 
 /* IPA bits of stage 2: the CPU's physical range, at most 48. */
 static unsigned int ipa_bits(void)
@@ -66,6 +66,32 @@ static void set_el2_controls(struct per_cpu *cpu)
 	write_sysreg(cnthctl_el2, CNTHCTL_EL1PCTEN | CNTHCTL_EL1PCEN);
 }
 
+/* A call to the firmware: SMCCC v1.1, x0-x3 for results. */
+static long firmware_call(u64 function, u64 arg)
+{
+	register u64 x0 asm("x0") = function;
+	register u64 x1 asm("x1") = arg;
+
+	asm volatile("smc #0"
+		     : "+r" (x0), "+r" (x1)
+		     : : "x2", "x3", "memory");
+	return x0;
+}
+
+/*
+ * Does this CPU's firmware ask for SMCCC_ARCH_WORKAROUND_1 (its branch
+ * predictor can be trained across exception levels)?  SMCCC 1.1 and a
+ * feature answer of 0 say so; older firmware has no such call.
+ */
+static bool needs_bp_hardening(void)
+{
+	long version = firmware_call(SMCCC_VERSION, 0);
+
+	return version >= 0x10001 &&
+		firmware_call(SMCCC_ARCH_FEATURES,
+			      SMCCC_ARCH_WORKAROUND_1) == 0;
+}
+
 int arch_cpu_init(struct per_cpu *cpu)
 {
 	unsigned int cpu_id = cpu->cpu_id;
@@ -94,7 +120,14 @@ int arch_cpu_init(struct per_cpu *cpu)
 		     (parange() << VTCR_PS_SHIFT));
 	write_sysreg(vttbr_el2, (u64)root_cell.s2_root |
 		     ((u64)root_cell.id << 48));
-	write_sysreg(vbar_el2, el2_vectors);
+	if (needs_bp_hardening()) {
+		printk("CPU %u: branch-predictor hardening "
+		       "(SMCCC_ARCH_WORKAROUND_1) on every entry from a cell\n",
+		       cpu_id);
+		write_sysreg(vbar_el2, el2_vectors_hardened);
+	} else {
+		write_sysreg(vbar_el2, el2_vectors);
+	}
 	write_sysreg(hcr_el2, HCR_ROOT);
 	isb();
 	asm volatile("tlbi alle1is" : : : "memory");

@@ -23,6 +23,9 @@
 #ifndef CELL_CONSOLE
 #define CELL_CONSOLE	QEMU_UART_CONSOLE
 #endif
+#ifndef CELL_MSG_TIMEOUT
+#define CELL_MSG_TIMEOUT	0
+#endif
 #ifndef CELL_VPCI_SPI
 #define CELL_VPCI_SPI	0
 #endif
@@ -86,6 +89,7 @@ struct {
 		.num_vendors = NUM_VENDORS,
 		.vpci_irq_base = CELL_VPCI_SPI,
 		.cpu_reset_address = CELL_RESET,
+		.msg_reply_timeout = CELL_MSG_TIMEOUT,
 		.console = CELL_CONSOLE,
 	},
 

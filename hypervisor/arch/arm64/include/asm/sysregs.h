@@ -63,6 +63,11 @@
 
 #define MPIDR_AFF_MASK		_UL(0xff00ffffff)
 
+/* SMCCC calls the hypervisor makes itself or knows (entry.S too) */
+#define SMCCC_VERSION		0x80000000
+#define SMCCC_ARCH_FEATURES	0x80000001
+#define SMCCC_ARCH_WORKAROUND_1	0x80008000
+
 /* CPTR_EL2 (HCR_EL2.E2H 0): no trap but SVE/SME where not implemented */
 #define CPTR_EL2_RES1		_UL(0x000032ff)
 #define CPTR_EL2_TZ		(_UL(1) << 8)
