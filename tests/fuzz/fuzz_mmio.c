@@ -153,6 +153,11 @@ u64 arch_counter_us(void)
 	return 0;
 }
 
+void cpu_lost(struct per_cpu *cpu)
+{
+	(void)cpu;
+}
+
 bool arch_leave_hypervisor(struct trap_frame *frame)
 {
 	(void)frame;
