@@ -783,16 +783,27 @@ static u32 owned_bits(const struct cell *cell, unsigned int first_intid)
 	return first_intid < 1024 ? cell->arch.irq_bitmap[first_intid / 32] : 0;
 }
 
-/* Expand one bit per INTID into a field of @width bits per INTID. */
+/*
+ * Expand one bit per INTID into a field of @width bits per INTID, for
+ * @count INTIDs from @first_intid (at most 64 bits of fields).  On the
+ * trap path of every such register: word-wise, not INTID by INTID.
+ */
 static u64 field_mask(const struct cell *cell, unsigned int first_intid,
 		      unsigned int count, unsigned int width)
 {
-	u64 mask = 0;
-	unsigned int n;
+	unsigned int base = first_intid & ~31U, n;
+	u64 bits = (owned_bits(cell, base) |
+		    (u64)owned_bits(cell, base + 32) << 32) >>
+		(first_intid - base);
+	u64 field = (1UL << width) - 1, mask = 0;
 
-	for (n = 0; n < count; n++)
-		if (cell_owns_irq(cell, first_intid + n))
-			mask |= ((1UL << width) - 1) << (n * width);
+	if (count < 64)
+		bits &= (1UL << count) - 1;
+	if (width == 1)
+		return bits;
+	for (n = 0; bits; n++, bits >>= 1)
+		if (bits & 1)
+			mask |= field << (n * width);
 	return mask;
 }
 
