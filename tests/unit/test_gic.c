@@ -41,7 +41,6 @@ static unsigned int num_sgi1r;
 /* a level maintenance interrupt: asserted while ICH_HCR_EL2.UIE is set */
 static bool maintenance_level;
 static unsigned int iar_reads;
-static u64 eisr;
 
 u64 arch_counter_us(void)
 {
@@ -72,8 +71,6 @@ unsigned long fake_sysreg_read(const char *name)
 	}
 	if (!strcmp(name, "ich_hcr_el2"))
 		return ich_hcr;
-	if (!strcmp(name, "ich_eisr_el2"))
-		return eisr;
 	if (!strcmp(name, "tpidr_el2"))
 		return (unsigned long)per_cpu(0);
 	if (!strcmp(name, "icc_iar1_el1")) {

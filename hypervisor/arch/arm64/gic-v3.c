@@ -24,7 +24,6 @@
 #define ICH_LR_HW		(1UL << 61)
 #define ICH_LR_GROUP1		(1UL << 60)
 #define ICH_LR_PRIORITY		(0xa0UL << 48)
-#define ICH_LR_EOI		(1UL << 41)	/* maintenance on EOI */
 #define ICH_LR_PINTID_SHIFT	32
 #define ICC_CTLR_EOIMODE	BIT(1)
 #define ICC_CTLR_CBPR		BIT(0)
@@ -518,18 +517,6 @@ static bool route_shared(struct per_cpu *cpu, unsigned int intid, u64 iar)
 	return true;
 }
 
-static void handle_eoi_maintenance(struct per_cpu *cpu)
-{
-	u64 eisr = read_sysreg(ich_eisr_el2);
-	unsigned int n;
-
-	for (n = 0; n < cpu->arch.num_lrs; n++) {
-		if (!(eisr & BIT(n)))
-			continue;
-		write_lr(n, 0);
-	}
-}
-
 /* A stopped cell's virtual enables of shared lines are reset. */
 static void release_shared(struct cell *cell)
 {
@@ -579,7 +566,6 @@ void gic_handle_irq(struct per_cpu *cpu)
 		if (intid == maintenance_irq) {
 			write_sysreg(icc_dir_el1, iar);
 			cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_MAINTENANCE]++;
-			handle_eoi_maintenance(cpu);
 			/*
 			 * The underflow interrupt is level: it stays asserted
 			 * until the list registers are refilled or UIE is
