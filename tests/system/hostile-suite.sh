@@ -146,7 +146,15 @@ outside() {
 	     "gicd $(devmem $GICD 32) int33 $gicd_33 sgi/ppi$sgis"
 }
 
-cell_state() { cat $sys/cells/$1/state 2>/dev/null; }
+# the sysfs directory of cell NAME (they go by id)
+cell_dir() {
+	for d in $sys/cells/*; do
+		[ "$(cat $d/name)" = "$1" ] && echo $d && return
+	done
+}
+
+cell_state() { cat "$(cell_dir $1)/state" 2>/dev/null; }
+failed_cpus() { cat "$(cell_dir $1)/cpus_failed_list" 2>/dev/null; }
 
 # heartbeat COUNTER_ADDRESS: does it move within 0.3 s?
 moving() {
@@ -169,7 +177,7 @@ outcome() {
 	"shut down") echo ends; return ;;
 	esac
 	# a CPU of the two parked, the other one never started
-	[ -n "$(cat $sys/cells/hostile/cpus_failed_list)" ] &&
+	[ -n "$(failed_cpus hostile)" ] &&
 		{ echo parked; return; }
 	case $phase in
 	2) echo survives ;;
@@ -215,7 +223,7 @@ for entry in $ATTACKS; do
 	[ "$name" = masked-wfi ] && wfi=wfi
 	got=$(outcome "$want" $wfi)
 	seen="state '$(cell_state hostile)', phase $(hex32 $((RESULT + 4))),"
-	seen="$seen CPUs failed '$(cat $sys/cells/hostile/cpus_failed_list)'"
+	seen="$seen CPUs failed '$(failed_cpus hostile)'"
 	# the shared UART, which uart-disable switched off
 	[ "$name" = uart-disable ] && devmem 0x09000030 32 $uartcr
 	[ "$got" = "$want" ] || problems="$problems; outcome $got, not $want"
@@ -250,7 +258,8 @@ for entry in $ATTACKS; do
 	else
 		echo "FAIL: attack $name${problems} ($seen)"
 		jailhouse console | tail -5
-		[ -e $sys/cells/hostile ] && timeout 60 jailhouse cell destroy hostile
+		[ -n "$(cell_dir hostile)" ] &&
+			timeout 60 jailhouse cell destroy hostile
 	fi
 done
 echo "witness: $(cell_state witness), heartbeat $(hex32 $((HEARTBEAT + 4)))"

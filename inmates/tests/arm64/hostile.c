@@ -390,6 +390,7 @@ static void psci_off(void)
 /* an interrupt always pending, masked: every CPU_SUSPEND returns at once */
 static void psci_suspend_storm(void)
 {
+	gic_init();
 	write_sysreg(cntv_cval_el0, 0);
 	write_sysreg(cntv_ctl_el0, 1);
 	gic_enable_irq(TIMER_IRQ);
@@ -512,6 +513,7 @@ static void sysreg_impdef(void)
 
 static void timer_storm(void)
 {
+	gic_init();
 	write_sysreg(cntv_cval_el0, 0);
 	write_sysreg(cntv_ctl_el0, 1);
 	gic_enable_irq(TIMER_IRQ);
@@ -519,8 +521,12 @@ static void timer_storm(void)
 	spin_forever();
 }
 
+#define PMU_IRQ		23
+
 static void pmu_storm(void)
 {
+	gic_init();
+	gic_enable_irq(PMU_IRQ);
 	write_sysreg(pmcr_el0, 7);
 	write_sysreg(pmintenset_el1, 1UL << 31);
 	write_sysreg(pmevtyper0_el0, 0x11);
