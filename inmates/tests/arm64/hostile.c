@@ -549,10 +549,10 @@ static void masked_spin(void)
 	spin_forever();
 }
 
+/* asleep for good, with every interrupt masked: "quiet" */
 static void masked_wfi(void)
 {
 	asm volatile("msr daifset, #0xf" : : : "memory");
-	phase(PHASE_SPINNING);
 	for (;;)
 		wfi();
 }
