@@ -200,7 +200,7 @@ jailhouse enable /test/qemu-root-6cpu.cell
 echo "enable: exit $?"
 devmem $ROOT_IVSHMEM_OUT 32 0x0071f00d
 jailhouse cell create /test/qemu-witness-cell.cell &&
-jailhouse cell load witness $inmates/witness.bin &&
+jailhouse cell load witness $inmates/witness.bin -s mmu=off -a 0x1000 &&
 jailhouse cell start witness
 sleep 0.5
 baseline=$(cat $sys/mem_pool_used)
@@ -213,7 +213,7 @@ for entry in $ATTACKS; do
 	jailhouse cell create /test/qemu-hostile-cell.cell >/dev/null &&
 	devmem $RESULT 32 0 &&
 	jailhouse cell load hostile $inmates/hostile.bin \
-		-s "attack=$name" -a 0x1000 >/dev/null &&
+		-s "attack=$name mmu=off" -a 0x1000 >/dev/null &&
 	jailhouse cell start hostile >/dev/null ||
 		problems="$problems; could not run it"
 	# wait for the attack to settle: up to 2 s
