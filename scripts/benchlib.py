@@ -166,12 +166,15 @@ def make_overlay(stage, archive):
 
 
 def boot(kdir, initrds, cpu="cortex-a57", timeout=60, interactive=False,
-         icount=False, el2=True):
-    """Boot KDIR's Image with INITRDS on the bench.  Returns (serial log,
-    timed out, seconds), or the exit status when interactive."""
+         icount=False, el2=True, smp=None):
+    """Boot KDIR's Image with INITRDS on the bench (SMP CPUs, by default
+    qemu.sh's four).  Returns (serial log, timed out, seconds), or the
+    exit status when interactive."""
     cmd = [os.path.join(TOP, "scripts", "qemu.sh"),
            "--kernel", os.path.join(kdir, "arch", "arm64", "boot", "Image"),
            "--cpu", cpu]
+    if smp:
+        cmd += ["--smp", str(smp)]
     if icount:
         cmd.append("--icount")
     if not el2:

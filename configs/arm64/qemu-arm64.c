@@ -17,6 +17,10 @@
 	REGION(QEMU_VPCI_END, 0x40000000, MEM_MMIO)
 #endif
 
+#ifndef QEMU_ROOT_CPUS		/* a test boots more */
+#define QEMU_ROOT_CPUS		0xf
+#endif
+
 struct {
 	struct jailhouse_system header;
 	__u64 cpus[1];
@@ -57,7 +61,7 @@ struct {
 	},
 
 	.cpus = {
-		0xf,
+		QEMU_ROOT_CPUS,
 	},
 
 	.mem_regions = {

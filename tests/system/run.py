@@ -8,6 +8,7 @@ serial log must show:
     # kernel: 6.1 | 6.1-unpatched | 6.12    (default 6.1)
     # cpu: cortex-a57 | max                  (default cortex-a57)
     # el2: no                                (boot without virtualization)
+    # smp: 6                                 (CPUs, default 4)
     # modules: elprobe                       (tests/modules/* to build)
     # programs: console-read                 (tests/programs/NAME.c, static
     #                                          arm64, as /test/NAME)
@@ -56,12 +57,14 @@ class Test:
         self.linux_cell = False
         self.configs = []
         self.el2 = True
+        self.smp = None
         self.timeout = 60
         self.expect = []
         self.reject = []
         for line in open(path):
             m = re.match(r"#\s*(kernel|cpu|modules|artefacts|configs|timeout|"
-                         r"el2|linux-cell|programs|expect|reject):\s?(.*)$",
+                         r"el2|smp|linux-cell|programs|expect|reject):"
+                         r"\s?(.*)$",
                          line.rstrip("\n"))
             if not m:
                 continue
@@ -78,6 +81,8 @@ class Test:
                 self.artefacts = value == "yes"
             elif key == "linux-cell":
                 self.linux_cell = value == "yes"
+            elif key == "smp":
+                self.smp = int(value)
             elif key == "el2":
                 self.el2 = value != "no"
             elif key == "configs":
@@ -140,7 +145,8 @@ def run_test(test, base_initrd):
         log, timed_out, elapsed = bench.boot(kdir, [base_initrd, extra],
                                              cpu=test.cpu,
                                              timeout=test.timeout,
-                                             el2=test.el2)
+                                             el2=test.el2,
+                                             smp=test.smp)
     os.makedirs(LOGDIR, exist_ok=True)
     logfile = os.path.join(LOGDIR, test.name + ".log")
     with open(logfile, "w") as f:
