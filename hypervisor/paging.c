@@ -273,6 +273,41 @@ int paging_unmap(u64 *root, u64 virt, u64 size)
 	return 0;
 }
 
+static bool table_empty(const u64 *table)
+{
+	unsigned int n;
+
+	for (n = 0; n < ENTRIES; n++)
+		if (table[n])
+			return false;
+	return true;
+}
+
+/*
+ * Free the tables on the way to @virt in the table at @root that are
+ * empty (after an unmap), deepest first; never @root.  The caller
+ * flushes the TLBs.
+ */
+void paging_prune(u64 *root, u64 virt)
+{
+	u64 *entries[LEVELS], *table = root;
+	unsigned int level;
+
+	for (level = 0; level < LEVELS - 1; level++) {
+		entries[level] = &table[(virt >> level_shift(level)) &
+					(ENTRIES - 1)];
+		if (!pte_is_table(*entries[level], level))
+			break;
+		table = next_table(*entries[level]);
+	}
+	while (level-- > 0 && table_empty(table)) {
+		*entries[level] = 0;
+		write_barrier();
+		page_free(table);
+		table = level ? next_table(*entries[level - 1]) : root;
+	}
+}
+
 /*
  * If the 512 entries of @table (level @level >= 2) are leaves that map
  * one contiguous, aligned range with the same attributes, the block

@@ -285,6 +285,41 @@ static void test_subpage_refused(void **state)
 	assert_int_equal(page_pool_used(), base);
 }
 
+/*
+ * After an unmap, the tables on the way to the address that hold nothing
+ * more are given back, deepest first; a table with another entry stays,
+ * and so does the root.
+ */
+static void test_prune(void **state)
+{
+	unsigned long base = page_pool_used();
+	u64 *root = page_alloc();
+
+	(void)state;
+	assert_int_equal(paging_map(root, 0x9000000, 0x9000000, PAGE_SIZE,
+				    PAGE_FLAG_DEVICE | PAGE_FLAG_CELL_IO), 0);
+	assert_int_equal(paging_map(root, 0x9001000, 0x9001000, PAGE_SIZE,
+				    PAGE_FLAG_DEVICE), 0);
+	/* the root and one table of each level below */
+	assert_int_equal(page_pool_used(), base + 4);
+	assert_int_equal(walk(root, 0x9000000).level, 3);
+	assert_true(walk(root, 0x9000000).desc & (1UL << 55));
+	assert_false(walk(root, 0x9001000).desc & (1UL << 55));
+	paging_unmap(root, 0x9000000, PAGE_SIZE);
+	paging_prune(root, 0x9000000);
+	assert_int_equal(page_pool_used(), base + 4);
+	assert_true(walk(root, 0x9001000).mapped);
+	paging_unmap(root, 0x9001000, PAGE_SIZE);
+	paging_prune(root, 0x9001000);
+	assert_int_equal(page_pool_used(), base + 1);
+	assert_int_equal(root[0], 0);
+	/* nothing on the way: nothing to do */
+	paging_prune(root, 0x9001000);
+	assert_int_equal(page_pool_used(), base + 1);
+	paging_destroy(root);
+	assert_int_equal(page_pool_used(), base);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -297,6 +332,7 @@ int main(void)
 		cmocka_unit_test(test_unmap_splits),
 		cmocka_unit_test(test_pool_exhausted),
 		cmocka_unit_test(test_subpage_refused),
+		cmocka_unit_test(test_prune),
 	};
 
 	return cmocka_run_group_tests_name("paging", tests, setup, teardown);
