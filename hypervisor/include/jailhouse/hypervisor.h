@@ -169,6 +169,7 @@ int root_cell_init(void);
 /* cell.c */
 int cell_map_regions(struct cell *cell);
 int cell_map_subpage_regions(struct cell *cell);
+void cell_unmap_subpage_regions(struct cell *cell);
 int cell_take_memory(struct cell *cell);
 void cell_return_memory(struct cell *cell);
 int cell_lend_loadable(struct cell *cell, bool to_root);
