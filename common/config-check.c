@@ -330,6 +330,34 @@ static void check_subpage_shared(struct ctx *ctx, const struct cell *cell,
 	    "or make the region whole pages", m->phys_start, m->size);
 }
 
+/*
+ * The hypervisor maps a sub-page I/O region's pages into its own address
+ * space to carry out the accesses it traps: a few pages at most
+ * (JAILHOUSE_SUBPAGE_MAX_PAGES).  A region that wraps is refused
+ * elsewhere.
+ */
+static void check_subpage_span(struct ctx *ctx, const struct cell *cell,
+			       unsigned int n)
+{
+	const struct jailhouse_memory *m = &cell->mem[n];
+	unsigned long long first = m->phys_start / JAILHOUSE_PAGE_SIZE;
+	unsigned long long last =
+		(m->phys_start + m->size - 1) / JAILHOUSE_PAGE_SIZE;
+
+	if (!m->size || m->phys_start + m->size - 1 < m->phys_start ||
+	    is_aligned(m->phys_start | m->virt_start | m->size,
+		       JAILHOUSE_PAGE_SIZE) ||
+	    last - first < JAILHOUSE_SUBPAGE_MAX_PAGES)
+		return;
+	ERR(ctx, cell, fld(ctx, "mem_regions[%u].size", n), hex(ctx, m->size),
+	    "the sub-page I/O region 0x%llx-0x%llx touches %llu pages, more "
+	    "than the %u (%lu KiB) the hypervisor maps to trap it: make it "
+	    "whole pages (mapped into the cell), or only the registers the "
+	    "cell needs", m->phys_start, m->phys_start + m->size - 1,
+	    last - first + 1, JAILHOUSE_SUBPAGE_MAX_PAGES,
+	    JAILHOUSE_SUBPAGE_MAX_PAGES * JAILHOUSE_PAGE_SIZE / 1024);
+}
+
 static void check_region_alignment(struct ctx *ctx, const struct cell *cell,
 				   unsigned int n)
 {
@@ -345,6 +373,7 @@ static void check_region_alignment(struct ctx *ctx, const struct cell *cell,
 			    "0x%llx; a sub-page I/O region must keep the "
 			    "offset", m->phys_start);
 		check_subpage_shared(ctx, cell, n);
+		check_subpage_span(ctx, cell, n);
 		return;
 	}
 	if (!is_aligned(m->phys_start, JAILHOUSE_PAGE_SIZE))

@@ -8,6 +8,7 @@
 #include <jailhouse/hypervisor.h>
 #include <jailhouse/string.h>
 #include <jailhouse/unit.h>
+#include <asm/paging.h>
 
 struct cell root_cell;
 struct cell *cells[MAX_CELLS] = { &root_cell };
@@ -57,25 +58,79 @@ static enum mmio_result subpage_access(void *arg, struct per_cpu *cpu,
 	return MMIO_HANDLED;
 }
 
+/* The pages of a sub-page region: [*first, *end). */
+static void subpage_pages(const struct jailhouse_memory *mem, u64 *first,
+			  u64 *end)
+{
+	*first = mem->phys_start & PAGE_MASK;
+	*end = ALIGN_UP(mem->phys_start + mem->size, PAGE_SIZE);
+}
+
+/* A sub-page I/O region of a checked configuration (bounded). */
+static bool is_subpage_io(const struct jailhouse_memory *mem)
+{
+	u64 first, end;
+
+	if (!mem->size || !is_subpage(mem) ||
+	    !(mem->flags & JAILHOUSE_MEM_IO))
+		return false;
+	subpage_pages(mem, &first, &end);
+	return end > first &&
+		end - first <= JAILHOUSE_SUBPAGE_MAX_PAGES * PAGE_SIZE;
+}
+
+/*
+ * Map [first, end) into EL2 page by page, for cells: a page EL2 maps
+ * already (the hypervisor's own, the debug UART, the GIC, or one mapped
+ * for another cell) stays as it is.  Never a block, so never a table of
+ * the hypervisor's own mappings is split or replaced.
+ */
+static int map_subpage_pages(u64 first, u64 end)
+{
+	u64 page, desc;
+	int err;
+
+	for (page = first; page < end; page += PAGE_SIZE) {
+		if (paging_lookup(hv_page_table, page, &desc) != ~0UL)
+			continue;
+		err = paging_map(hv_page_table, page, page, PAGE_SIZE,
+				 PAGE_FLAG_DEVICE | PAGE_FLAG_CELL_IO);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
 /*
  * Sub-page I/O regions are not mapped into the cell: its accesses trap
  * and are checked one by one, each region one of the cell's MMIO regions
  * with the widths its flags give (any without a width flag, as
  * upstream), aligned unless JAILHOUSE_MEM_IO_UNALIGNED.  The hypervisor
- * maps their pages for itself.
+ * maps their pages for itself (map_subpage_pages) until the last cell
+ * with a region on them is gone (cell_unmap_subpage_regions).
  */
 int cell_map_subpage_regions(struct cell *cell)
 {
 	const struct jailhouse_cell_desc *desc = cell->config;
 	const struct jailhouse_memory *mem = jailhouse_cell_mem_regions(desc);
 	unsigned int n, widths;
+	u64 first, end;
 	int err;
 
 	for (n = 0; n < desc->num_memory_regions; n++, mem++) {
 		if (!mem->size || !is_subpage(mem) ||
 		    !(mem->flags & JAILHOUSE_MEM_IO))
 			continue;
-		err = paging_map_device(mem->phys_start, mem->size);
+		if (!is_subpage_io(mem)) {
+			printk("ERROR: cell '%s': mem_regions[%u] (0x%llx, "
+			       "size 0x%llx) is a sub-page I/O region of more "
+			       "than %u pages: make it whole pages\n",
+			       desc->name, n, mem->phys_start, mem->size,
+			       JAILHOUSE_SUBPAGE_MAX_PAGES);
+			return -EINVAL;
+		}
+		subpage_pages(mem, &first, &end);
+		err = map_subpage_pages(first, end);
 		if (err)
 			return err;
 		widths = (mem->flags >> JAILHOUSE_MEM_IO_WIDTH_SHIFT) &
@@ -90,6 +145,59 @@ int cell_map_subpage_regions(struct cell *cell)
 			return err;
 	}
 	return 0;
+}
+
+/* Whether a cell in cells[] has a sub-page I/O region on @page. */
+static bool subpage_page_in_use(u64 page)
+{
+	const struct jailhouse_memory *mem;
+	struct cell *c;
+	unsigned int n, r;
+	u64 first, end;
+
+	for_each_cell(c, n) {
+		mem = jailhouse_cell_mem_regions(c->config);
+		for (r = 0; r < c->config->num_memory_regions; r++, mem++) {
+			if (!is_subpage_io(mem))
+				continue;
+			subpage_pages(mem, &first, &end);
+			if (page >= first && page < end)
+				return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * @cell, no longer in cells[], goes: the pages mapped into EL2 for its
+ * sub-page regions that no other cell has a region on leave EL2, with
+ * the tables that held only them.  Pages EL2 mapped for itself stay.
+ */
+void cell_unmap_subpage_regions(struct cell *cell)
+{
+	const struct jailhouse_cell_desc *desc = cell->config;
+	const struct jailhouse_memory *mem = jailhouse_cell_mem_regions(desc);
+	unsigned int n;
+	u64 page, end, leaf;
+	bool unmapped = false;
+
+	for (n = 0; n < desc->num_memory_regions; n++, mem++) {
+		if (!is_subpage_io(mem))
+			continue;
+		subpage_pages(mem, &page, &end);
+		for (; page < end; page += PAGE_SIZE) {
+			if (paging_lookup(hv_page_table, page, &leaf) == ~0UL ||
+			    !pte_is_cell_io(leaf) ||
+			    subpage_page_in_use(page))
+				continue;
+			/* a 4 KiB page: nothing to split, cannot fail */
+			paging_unmap(hv_page_table, page, PAGE_SIZE);
+			paging_prune(hv_page_table, page);
+			unmapped = true;
+		}
+	}
+	if (unmapped)
+		arch_flush_hv_tlbs();
 }
 
 int cell_map_regions(struct cell *cell)

@@ -499,6 +499,9 @@ static void free_cell(struct cell *cell)
 	/* the units read the configuration; without it, they had nothing */
 	if (cell->config)
 		units_cell_exit(cell);
+	/* after the cell left cells[]: the pages only it used */
+	if (cell->config)
+		cell_unmap_subpage_regions(cell);
 	mmio_cell_exit(cell);
 	paging_destroy(cell->s2_root);
 	page_free(cell->comm_page);

@@ -125,8 +125,24 @@ void paging_destroy(u64 *root)
 		destroy_table(root, 0);
 }
 
-/* Replace the block at @entry (level @level) by a table of its pieces. */
-static int split_block(u64 *entry, unsigned int level)
+/*
+ * Break-before-make: a valid @entry (level @level, translating @virt in
+ * the table at @root) that is to change becomes invalid first, and no
+ * CPU's TLB holds what it said; the caller then writes the new entry.
+ */
+static void break_entry(u64 *root, u64 *entry, u64 virt, unsigned int level)
+{
+	u64 size = 1UL << level_shift(level);
+
+	*entry = 0;
+	arch_paging_break(root, virt & ~(size - 1), size);
+}
+
+/*
+ * Replace the block at @entry (level @level, translating @virt) by a
+ * table of its pieces.
+ */
+static int split_block(u64 *root, u64 *entry, u64 virt, unsigned int level)
 {
 	u64 *table = page_alloc();
 	u64 block = *entry, step = 1UL << level_shift(level + 1);
@@ -138,6 +154,7 @@ static int split_block(u64 *entry, unsigned int level)
 		table[n] = pte_leaf(pte_address(block) + n * step,
 				    pte_attributes(block), level + 1);
 	write_barrier();
+	break_entry(root, entry, virt, level);
 	*entry = pte_table(table);
 	return 0;
 }
@@ -164,7 +181,7 @@ int paging_map(u64 *root, u64 virt, u64 phys, u64 size, unsigned long flags)
 	if (!pages_ok(virt, phys, size))
 		return -EINVAL;
 	while (size) {
-		u64 *table = root, *entry, block;
+		u64 *table = root, *entry, block, old, leaf;
 		unsigned int level = 0;
 
 		for (;;) {
@@ -181,15 +198,21 @@ int paging_map(u64 *root, u64 virt, u64 phys, u64 size, unsigned long flags)
 					return -ENOMEM;
 				*entry = pte_table(next);
 			} else if (!pte_is_table(*entry, level)) {
-				if (split_block(entry, level))
+				if (split_block(root, entry, virt, level))
 					return -ENOMEM;
 			}
 			table = next_table(*entry);
 			level++;
 		}
-		if (pte_is_table(*entry, level))
-			destroy_table(next_table(*entry), level + 1);
-		*entry = pte_leaf(phys, attr, level);
+		old = *entry;
+		leaf = pte_leaf(phys, attr, level);
+		if (pte_valid(old) && old != leaf) {
+			break_entry(root, entry, virt, level);
+			/* no walker can reach it any more */
+			if (pte_is_table(old, level))
+				destroy_table(next_table(old), level + 1);
+		}
+		*entry = leaf;
 		virt += block;
 		phys += block;
 		size -= block;
@@ -241,7 +264,7 @@ int paging_unmap(u64 *root, u64 virt, u64 size)
 	if (!pages_ok(virt, 0, size))
 		return -EINVAL;
 	while (size) {
-		u64 *table = root, *entry, block;
+		u64 *table = root, *entry, block, old;
 		unsigned int level = 0;
 
 		for (;;) {
@@ -254,13 +277,18 @@ int paging_unmap(u64 *root, u64 virt, u64 size)
 			    (!(virt & (block - 1)) && size >= block))
 				break;
 			if (!pte_is_table(*entry, level) &&
-			    split_block(entry, level))
+			    split_block(root, entry, virt, level))
 				return -ENOMEM;
 			table = next_table(*entry);
 			level++;
 		}
-		if (pte_is_table(*entry, level))
-			destroy_table(next_table(*entry), level + 1);
+		if (pte_is_table(*entry, level)) {
+			/* the table goes back to the pool: forgotten first */
+			old = *entry;
+			break_entry(root, entry, virt, level);
+			destroy_table(next_table(old), level + 1);
+		}
+		/* a leaf's TLB entries: the caller's flush */
 		*entry = 0;
 		/* step to the next block of this level, or the end */
 		block -= virt & (block - 1);
@@ -271,6 +299,41 @@ int paging_unmap(u64 *root, u64 virt, u64 size)
 	}
 	write_barrier();
 	return 0;
+}
+
+static bool table_empty(const u64 *table)
+{
+	unsigned int n;
+
+	for (n = 0; n < ENTRIES; n++)
+		if (table[n])
+			return false;
+	return true;
+}
+
+/*
+ * Free the tables on the way to @virt in the table at @root that are
+ * empty (after an unmap), deepest first; never @root.  The caller
+ * flushes the TLBs.
+ */
+void paging_prune(u64 *root, u64 virt)
+{
+	u64 *entries[LEVELS], *table = root;
+	unsigned int level;
+
+	for (level = 0; level < LEVELS - 1; level++) {
+		entries[level] = &table[(virt >> level_shift(level)) &
+					(ENTRIES - 1)];
+		if (!pte_is_table(*entries[level], level))
+			break;
+		table = next_table(*entries[level]);
+	}
+	while (level-- > 0 && table_empty(table)) {
+		*entries[level] = 0;
+		write_barrier();
+		page_free(table);
+		table = level ? next_table(*entries[level - 1]) : root;
+	}
 }
 
 /*
@@ -294,22 +357,26 @@ static u64 mergeable_block(const u64 *table, unsigned int level)
 	return pte_leaf(pte_address(first), pte_attributes(first), level - 1);
 }
 
-static void merge_table(u64 *table, unsigned int level)
+/* @table (level @level) translates from @base on. */
+static void merge_table(u64 *root, u64 *table, unsigned int level, u64 base)
 {
+	u64 block, *next, virt;
 	unsigned int n;
-	u64 block;
 
 	for (n = 0; n < ENTRIES; n++) {
 		if (!pte_is_table(table[n], level))
 			continue;
-		merge_table(next_table(table[n]), level + 1);
+		virt = base + ((u64)n << level_shift(level));
+		next = next_table(table[n]);
+		merge_table(root, next, level + 1, virt);
 		/* 2 MiB and 1 GiB blocks: tables of levels 3 and 2 */
 		if (level < 1)
 			continue;
-		block = mergeable_block(next_table(table[n]), level + 1);
+		block = mergeable_block(next, level + 1);
 		if (block) {
-			page_free(next_table(table[n]));
+			break_entry(root, &table[n], virt, level);
 			table[n] = block;
+			page_free(next);
 		}
 	}
 }
@@ -321,6 +388,6 @@ static void merge_table(u64 *table, unsigned int level)
  */
 void paging_merge(u64 *root)
 {
-	merge_table(root, 0);
+	merge_table(root, root, 0, 0);
 	write_barrier();
 }

@@ -14,6 +14,16 @@
 
 /* the stage-2 granule; memory regions are multiples of it */
 #define JAILHOUSE_PAGE_SIZE		0x1000UL
+/*
+ * The most pages a sub-page I/O region (a JAILHOUSE_MEM_IO region whose
+ * start or size is not page-aligned) may touch: the hypervisor traps the
+ * cell's accesses to it and maps those pages into its own EL2 address
+ * space, page by page.  Such regions are a device's few registers (a
+ * UART, a GPIO bank); 64 KiB holds the largest register frame of a usual
+ * device, yet costs EL2 at most two last-level tables.  A larger window
+ * is mapped into the cell whole pages at a time instead.
+ */
+#define JAILHOUSE_SUBPAGE_MAX_PAGES	16
 /* CPUs the hypervisor runs on (struct per_cpu, cpu sets) */
 #define JAILHOUSE_MAX_CPUS		64
 /* cells at once, the root cell included (cell ids are 0-255) */

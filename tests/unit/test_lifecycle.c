@@ -37,6 +37,7 @@
 #define CELL_RAM_SIZE	0x00200000UL
 #define CELL_ENTRY	0x1000UL
 #define PROBE_REGION	0x09100000UL	/* a probe unit's MMIO region */
+#define DEBUG_UART	0x7fe00000UL	/* the debug UART, in root RAM */
 
 u8 console_page[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
 
@@ -447,6 +448,13 @@ static void enable_succeeds(void **state)
 	unsigned int n;
 
 	(void)state;
+	/* EL2 maps the debug UART's page for itself at enable */
+	sys.header.debug_console = (struct jailhouse_console){
+		.address = DEBUG_UART,
+		.size = 0x1000,
+		.type = JAILHOUSE_CON_TYPE_PL011,
+		.flags = JAILHOUSE_CON_ACCESS_MMIO | JAILHOUSE_CON_REGDIST_4,
+	};
 	prepare_enable(&sys);
 	enable_all();
 	for (n = 0; n < CPUS; n++) {
@@ -572,6 +580,13 @@ static int enable_group(void **state)
 	unsigned int n;
 
 	(void)state;
+	/* EL2 maps the debug UART's page for itself at enable */
+	sys.header.debug_console = (struct jailhouse_console){
+		.address = DEBUG_UART,
+		.size = 0x1000,
+		.type = JAILHOUSE_CON_TYPE_PL011,
+		.flags = JAILHOUSE_CON_ACCESS_MMIO | JAILHOUSE_CON_REGDIST_4,
+	};
 	prepare_enable(&sys);
 	enable_all();
 	for (n = 0; n < CPUS; n++)
@@ -1190,10 +1205,15 @@ struct subpage_cfg {
 	struct jailhouse_irqchip irqchips[1];
 } __attribute__((packed));
 
-/* Cell "a" with a sub-page I/O region of @flags besides its RAM. */
-static struct subpage_cfg subpage_cfg(u64 flags)
+/*
+ * A cell as cell_cfg() makes it, with the sub-page I/O region [@phys,
+ * @phys + @size) of @flags (1:1) besides its RAM.
+ */
+static struct subpage_cfg subpage_cell(const char *name, unsigned int id,
+				       u64 cpus, unsigned int slot, u64 phys,
+				       u64 size, u64 flags)
 {
-	struct cell_cfg base = cell_cfg("a", 1, 1 << 2, 0);
+	struct cell_cfg base = cell_cfg(name, id, cpus, slot);
 	struct subpage_cfg cfg;
 
 	memset(&cfg, 0, sizeof(cfg));
@@ -1203,14 +1223,20 @@ static struct subpage_cfg subpage_cfg(u64 flags)
 	cfg.mem_regions[0] = base.mem_regions[0];
 	cfg.mem_regions[1] = base.mem_regions[1];
 	cfg.mem_regions[2] = (struct jailhouse_memory){
-		.phys_start = SUBPAGE_IO,
-		.virt_start = SUBPAGE_IO,
-		.size = 0x100,
+		.phys_start = phys,
+		.virt_start = phys,
+		.size = size,
 		.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 			JAILHOUSE_MEM_IO | flags,
 	};
 	cfg.irqchips[0] = base.irqchips[0];
 	return cfg;
+}
+
+/* Cell "a" with a sub-page I/O region of @flags besides its RAM. */
+static struct subpage_cfg subpage_cfg(u64 flags)
+{
+	return subpage_cell("a", 1, 1 << 2, 0, SUBPAGE_IO, 0x100, flags);
 }
 
 /*
@@ -1254,14 +1280,9 @@ static void test_subpage_not_rootshared_refused(void **state)
 static void test_subpage_rootshared(void **state)
 {
 	struct subpage_cfg cfg = subpage_cfg(JAILHOUSE_MEM_ROOTSHARED);
-	unsigned long before;
+	unsigned long before = page_pool_used();
 
 	(void)state;
-	put_config(&cfg, sizeof(cfg));
-	/* EL2 maps the region for itself once: its tables stay */
-	assert_int_equal(hc(0, JAILHOUSE_HC_CELL_CREATE, CONFIG_IPA, 0), 0);
-	assert_int_equal(destroy(1), 0);
-	before = page_pool_used();
 	put_config(&cfg, sizeof(cfg));
 	assert_int_equal(hc(0, JAILHOUSE_HC_CELL_CREATE, CONFIG_IPA, 0), 0);
 	assert_true(root_maps(SUBPAGE_IO));
@@ -1289,6 +1310,172 @@ static void test_subpage_never_taken(void **state)
 	assert_false(root_maps(CELL_RAM));
 	cell_return_memory(&c);
 	assert_root_intact(before);
+}
+
+/* The leaf that maps @virt in EL2's own table, or 0; its level. */
+static u64 el2_leaf(u64 virt, unsigned int *level)
+{
+	const u64 *table = hv_page_table;
+	u64 desc;
+
+	for (*level = 0; *level < PAGING_LEVELS; (*level)++) {
+		desc = table[(virt >> pte_level_shift(*level)) &
+			     (PAGING_ENTRIES - 1)];
+		if (!pte_valid(desc))
+			return 0;
+		if (!pte_is_table(desc, *level))
+			return desc;
+		table = (const u64 *)pte_address(desc);
+	}
+	return 0;
+}
+
+/* EL2 maps @page for a cell: a 4 KiB device page, 1:1. */
+static void assert_el2_cell_page(u64 page)
+{
+	unsigned int level;
+	u64 leaf = el2_leaf(page, &level);
+
+	assert_int_not_equal(leaf, 0);
+	assert_int_equal(level, PAGING_LEVELS - 1);
+	assert_int_equal(pte_address(leaf), page);
+	assert_true(pte_is_cell_io(leaf));
+	assert_int_equal(leaf & S1_XN, S1_XN);
+}
+
+static void assert_el2_unmapped(u64 page)
+{
+	unsigned int level;
+
+	assert_int_equal(el2_leaf(page, &level), 0);
+}
+
+/*
+ * A sub-page region's page is EL2's while the cell lives, as a 4 KiB
+ * page, and goes with the cell, with the tables it took: the pool is
+ * back where it was (before, EL2's tables for it stayed for good).
+ */
+static void test_subpage_el2_mapping_goes(void **state)
+{
+	struct subpage_cfg cfg = subpage_cfg(JAILHOUSE_MEM_ROOTSHARED);
+
+	(void)state;
+	assert_el2_unmapped(SUBPAGE_IO & PAGE_MASK);
+	put_config(&cfg, sizeof(cfg));
+	assert_int_equal(hc(0, JAILHOUSE_HC_CELL_CREATE, CONFIG_IPA, 0), 0);
+	assert_el2_cell_page(SUBPAGE_IO & PAGE_MASK);
+	assert_int_equal(destroy(1), 0);
+	assert_el2_unmapped(SUBPAGE_IO & PAGE_MASK);
+	assert_int_equal(page_pool_used(), pool_after_enable);
+}
+
+/*
+ * Two cells with regions on one page: it stays until the second goes.
+ * One of them also shares the debug UART's page and reaches into the
+ * pages around it (the hypervisor's own mapping): EL2's UART page is
+ * left as it was, before, while and after, and never unmapped; the
+ * pages beside it are the cell's, and go with it.
+ */
+static void test_subpage_shared_and_hv_pages(void **state)
+{
+	struct subpage_cfg a = subpage_cell("a", 1, 1 << 2, 0,
+					    SUBPAGE_IO, 0x100,
+					    JAILHOUSE_MEM_ROOTSHARED);
+	struct subpage_cfg b = subpage_cell("b", 2, 1 << 3, 1,
+					    DEBUG_UART - 0x800, 0x2000,
+					    JAILHOUSE_MEM_ROOTSHARED);
+	struct subpage_cfg c = subpage_cell("c", 3, 1 << 3, 2,
+					    SUBPAGE_IO + 0x200, 0x10,
+					    JAILHOUSE_MEM_ROOTSHARED);
+	unsigned int level;
+	u64 uart = el2_leaf(DEBUG_UART, &level);
+
+	(void)state;
+	assert_int_not_equal(uart, 0);
+	assert_int_equal(level, PAGING_LEVELS - 1);
+	assert_false(pte_is_cell_io(uart));
+
+	put_config(&a, sizeof(a));
+	assert_int_equal(hc(0, JAILHOUSE_HC_CELL_CREATE, CONFIG_IPA, 0), 0);
+	put_config(&b, sizeof(b));
+	assert_int_equal(hc(0, JAILHOUSE_HC_CELL_CREATE, CONFIG_IPA, 0), 0);
+	assert_el2_cell_page(DEBUG_UART - PAGE_SIZE);
+	assert_el2_cell_page(DEBUG_UART + PAGE_SIZE);
+	assert_int_equal(el2_leaf(DEBUG_UART, &level), uart);
+	assert_int_equal(destroy(2), 0);
+	assert_el2_unmapped(DEBUG_UART - PAGE_SIZE);
+	assert_el2_unmapped(DEBUG_UART + PAGE_SIZE);
+	assert_int_equal(el2_leaf(DEBUG_UART, &level), uart);
+	assert_int_equal(level, PAGING_LEVELS - 1);
+
+	/* "c" shares the page of "a" */
+	put_config(&c, sizeof(c));
+	assert_int_equal(hc(0, JAILHOUSE_HC_CELL_CREATE, CONFIG_IPA, 0), 0);
+	assert_int_equal(destroy(1), 0);
+	assert_el2_cell_page(SUBPAGE_IO & PAGE_MASK);
+	assert_int_equal(destroy(3), 0);
+	assert_el2_unmapped(SUBPAGE_IO & PAGE_MASK);
+	assert_int_equal(el2_leaf(DEBUG_UART, &level), uart);
+	assert_int_equal(page_pool_used(), pool_after_enable);
+}
+
+/*
+ * A "sub-page" region of 2 MiB and 256 bytes over the debug UART, as the
+ * hypercall fuzzer found: before, EL2 mapped it as a 2 MiB block over its
+ * own UART page and a table that was never given back.  The checker
+ * refuses it at create, naming the region and the bound; EL2 and the
+ * pool are as they were.
+ */
+static void test_subpage_too_large_refused(void **state)
+{
+	struct subpage_cfg cfg = subpage_cell("a", 1, 1 << 2, 0, DEBUG_UART,
+					      0x200100,
+					      JAILHOUSE_MEM_ROOTSHARED);
+	unsigned int level;
+	u64 uart = el2_leaf(DEBUG_UART, &level);
+	long err;
+
+	(void)state;
+	log_clear();
+	put_config(&cfg, sizeof(cfg));
+	err = hc(0, JAILHOUSE_HC_CELL_CREATE, CONFIG_IPA, 0);
+	if (err != -EINVAL)
+		fail_msg("create: %ld; the log:\n%s", err, all_logs);
+	assert_true(log_contains("mem_regions[2].size: 0x200100: the "
+				 "sub-page I/O region 0x7fe00000-0x800000ff "
+				 "touches 513 pages, more than the 16 (64 "
+				 "KiB)"));
+	assert_int_equal(el2_leaf(DEBUG_UART, &level), uart);
+	assert_int_equal(level, PAGING_LEVELS - 1);
+	assert_el2_unmapped(DEBUG_UART + 0x200000);
+	assert_int_equal(page_pool_used(), pool_after_enable);
+}
+
+/*
+ * cell.c on its own, as if the checker had let the region through: it
+ * refuses it too, before it maps anything.
+ */
+static void test_subpage_too_large_cell_c(void **state)
+{
+	struct subpage_cfg cfg = subpage_cell("a", 1, 1 << 2, 0, DEBUG_UART,
+					      0x11000 + 0x100,
+					      JAILHOUSE_MEM_ROOTSHARED);
+	struct cell c = { .config = &cfg.cell };
+	unsigned int level;
+	u64 uart = el2_leaf(DEBUG_UART, &level);
+
+	(void)state;
+	log_clear();
+	assert_int_equal(mmio_cell_init(&c), 0);
+	assert_int_equal(cell_map_subpage_regions(&c), -EINVAL);
+	assert_true(log_contains("cell 'a': mem_regions[2] (0x7fe00000, size "
+				 "0x11100) is a sub-page I/O region of more "
+				 "than 16 pages"));
+	assert_int_equal(c.mmio.count, 0);
+	mmio_cell_exit(&c);
+	assert_int_equal(el2_leaf(DEBUG_UART, &level), uart);
+	assert_el2_unmapped(DEBUG_UART + PAGE_SIZE);
+	assert_int_equal(page_pool_used(), pool_after_enable);
 }
 
 /*
@@ -1376,6 +1563,10 @@ int main(void)
 		CELL_TEST(test_subpage_not_rootshared_refused),
 		CELL_TEST(test_subpage_rootshared),
 		CELL_TEST(test_subpage_never_taken),
+		CELL_TEST(test_subpage_el2_mapping_goes),
+		CELL_TEST(test_subpage_shared_and_hv_pages),
+		CELL_TEST(test_subpage_too_large_refused),
+		CELL_TEST(test_subpage_too_large_cell_c),
 	};
 	int failed = cmocka_run_group_tests(enable, NULL, NULL);
 

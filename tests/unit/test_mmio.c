@@ -25,6 +25,11 @@ struct jailhouse_header hypervisor_header;
 struct jailhouse_system *system_config;
 u8 console_page[PAGE_SIZE];
 
+/* cell.c, after unmapping a cell's sub-page pages from EL2 */
+void arch_flush_hv_tlbs(void)
+{
+}
+
 static struct jailhouse_cell_desc desc = { .name = "m" };
 static struct cell cell = { .config = &desc };
 static struct per_cpu cpu = { .cpu_id = 2, .cell = &cell };

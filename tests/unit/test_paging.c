@@ -13,6 +13,8 @@
 
 #include <jailhouse/hypervisor.h>
 
+#include "paging-break.h"
+
 #define POOL_SIZE	(64 * PAGE_SIZE)
 #define GIB		(1ULL << 30)
 #define MIB		(1ULL << 20)
@@ -285,6 +287,131 @@ static void test_subpage_refused(void **state)
 	assert_int_equal(page_pool_used(), base);
 }
 
+/*
+ * After an unmap, the tables on the way to the address that hold nothing
+ * more are given back, deepest first; a table with another entry stays,
+ * and so does the root.
+ */
+static void test_prune(void **state)
+{
+	unsigned long base = page_pool_used();
+	u64 *root = page_alloc();
+
+	(void)state;
+	assert_int_equal(paging_map(root, 0x9000000, 0x9000000, PAGE_SIZE,
+				    PAGE_FLAG_DEVICE | PAGE_FLAG_CELL_IO), 0);
+	assert_int_equal(paging_map(root, 0x9001000, 0x9001000, PAGE_SIZE,
+				    PAGE_FLAG_DEVICE), 0);
+	/* the root and one table of each level below */
+	assert_int_equal(page_pool_used(), base + 4);
+	assert_int_equal(walk(root, 0x9000000).level, 3);
+	assert_true(walk(root, 0x9000000).desc & (1UL << 55));
+	assert_false(walk(root, 0x9001000).desc & (1UL << 55));
+	paging_unmap(root, 0x9000000, PAGE_SIZE);
+	paging_prune(root, 0x9000000);
+	assert_int_equal(page_pool_used(), base + 4);
+	assert_true(walk(root, 0x9001000).mapped);
+	paging_unmap(root, 0x9001000, PAGE_SIZE);
+	paging_prune(root, 0x9001000);
+	assert_int_equal(page_pool_used(), base + 1);
+	assert_int_equal(root[0], 0);
+	/* nothing on the way: nothing to do */
+	paging_prune(root, 0x9001000);
+	assert_int_equal(page_pool_used(), base + 1);
+	paging_destroy(root);
+	assert_int_equal(page_pool_used(), base);
+}
+
+/* ---- break-before-make ---- */
+
+struct brk {
+	u64 virt, size;
+	bool first_mapped, last_mapped;	/* at the time of the TLBI */
+};
+
+static struct brk breaks[8];
+static unsigned int num_breaks;
+static u64 *bbm_root;
+
+/* The TLB maintenance: what the walker sees of the range meanwhile. */
+static void record_break(const u64 *root, u64 virt, u64 size)
+{
+	struct brk *b = &breaks[num_breaks++];
+
+	assert_true(num_breaks <= 8);
+	assert_ptr_equal(root, bbm_root);
+	b->virt = virt;
+	b->size = size;
+	b->first_mapped = walk(bbm_root, virt).mapped;
+	b->last_mapped = walk(bbm_root, virt + size - PAGE_SIZE).mapped;
+}
+
+static void assert_break(unsigned int n, u64 virt, u64 size)
+{
+	assert_true(n < num_breaks);
+	assert_int_equal(breaks[n].virt, virt);
+	assert_int_equal(breaks[n].size, size);
+	assert_false(breaks[n].first_mapped);
+	assert_false(breaks[n].last_mapped);
+}
+
+/*
+ * A live entry that changes is made invalid, the TLBs of its range
+ * flushed, and only then the new entry written: on a split (the 2 MiB
+ * block, then the page whose attributes change), an attribute change,
+ * and a merge back into the block.  An entry that was invalid, or is
+ * written again as it was, needs none.
+ */
+static void test_break_before_make(void **state)
+{
+	unsigned long base = page_pool_used();
+	u64 page = 0x40001000;
+
+	(void)state;
+	bbm_root = page_alloc();
+	num_breaks = 0;
+	fake_paging_break_hook = record_break;
+	assert_int_equal(paging_map(bbm_root, 0x40000000, 0x40000000, 2 * MIB,
+				    PAGE_FLAG_STAGE2), 0);
+	assert_int_equal(num_breaks, 0);
+
+	/* split: the block goes first, then the page's old copy */
+	assert_int_equal(paging_map(bbm_root, page, page, PAGE_SIZE,
+				    PAGE_FLAG_STAGE2 | PAGE_FLAG_NOWRITE), 0);
+	assert_int_equal(num_breaks, 2);
+	assert_break(0, 0x40000000, 2 * MIB);
+	assert_break(1, page, PAGE_SIZE);
+	assert_int_equal(walk(bbm_root, 0x40000000).level, 3);
+	assert_int_equal(walk(bbm_root, page).desc & (1UL << 7), 0);
+
+	/* the same again: nothing to break */
+	assert_int_equal(paging_map(bbm_root, page, page, PAGE_SIZE,
+				    PAGE_FLAG_STAGE2 | PAGE_FLAG_NOWRITE), 0);
+	assert_int_equal(num_breaks, 2);
+
+	/* writable again, then merged: the table goes before the block */
+	assert_int_equal(paging_map(bbm_root, page, page, PAGE_SIZE,
+				    PAGE_FLAG_STAGE2), 0);
+	assert_int_equal(num_breaks, 3);
+	assert_break(2, page, PAGE_SIZE);
+	paging_merge(bbm_root);
+	assert_int_equal(num_breaks, 4);
+	assert_break(3, 0x40000000, 2 * MIB);
+	assert_int_equal(walk(bbm_root, page).level, 2);
+	assert_int_equal(walk(bbm_root, page).phys, page);
+
+	/* a table unmapped whole: forgotten before it is freed */
+	assert_int_equal(paging_map(bbm_root, page, page, PAGE_SIZE,
+				    PAGE_FLAG_STAGE2 | PAGE_FLAG_NOWRITE), 0);
+	num_breaks = 0;
+	assert_int_equal(paging_unmap(bbm_root, 0x40000000, 2 * MIB), 0);
+	assert_int_equal(num_breaks, 1);
+	assert_break(0, 0x40000000, 2 * MIB);
+	fake_paging_break_hook = NULL;
+	paging_destroy(bbm_root);
+	assert_int_equal(page_pool_used(), base);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -297,6 +424,8 @@ int main(void)
 		cmocka_unit_test(test_unmap_splits),
 		cmocka_unit_test(test_pool_exhausted),
 		cmocka_unit_test(test_subpage_refused),
+		cmocka_unit_test(test_prune),
+		cmocka_unit_test(test_break_before_make),
 	};
 
 	return cmocka_run_group_tests_name("paging", tests, setup, teardown);

@@ -217,6 +217,37 @@ void arch_flush_hv_tlbs(void)
 	isb();
 }
 
+/*
+ * Break-before-make (ARM ARM D8.16.1): the invalid entry is seen by the
+ * walkers (DSB), then the range's translations go on every CPU, walk
+ * caches included; a single page by address, a larger range (a block
+ * or a table being replaced) wholesale.  A stage-2 range by IPA only in
+ * the stage 2 of this CPU's cell (TLBI IPAS2E1IS takes the current
+ * VMID), with its combined stage-1 entries (TLBI VMALLE1IS).
+ */
+void arch_paging_break(const u64 *root, u64 virt, u64 size)
+{
+	struct cell *cell = this_cpu()->cell;
+
+	dsb(ishst);
+	if (root == hv_page_table) {
+		if (size == PAGE_SIZE)
+			asm volatile("tlbi vae2is, %0"
+				     : : "r" (virt >> 12) : "memory");
+		else
+			asm volatile("tlbi alle2is" : : : "memory");
+	} else if (size == PAGE_SIZE && cell && cell->s2_root == root) {
+		asm volatile("tlbi ipas2e1is, %0"
+			     : : "r" (virt >> 12) : "memory");
+		dsb(ish);
+		asm volatile("tlbi vmalle1is" : : : "memory");
+	} else {
+		asm volatile("tlbi alle1is" : : : "memory");
+	}
+	dsb(ish);
+	isb();
+}
+
 u64 arch_counter_us(void)
 {
 	return read_sysreg(cntpct_el0) / (read_sysreg(cntfrq_el0) / 1000000);

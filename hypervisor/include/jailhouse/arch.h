@@ -43,6 +43,13 @@ void arch_cpu_kick(struct per_cpu *cpu);
 void arch_flush_cell_tlbs(void);
 /* After a change of the hypervisor's own tables: every CPU's EL2 TLBs. */
 void arch_flush_hv_tlbs(void);
+/*
+ * Break-before-make: an entry of the table at @root (the hypervisor's
+ * own, or a cell's stage 2) that translated [virt, virt + size) was made
+ * invalid; when this returns, the write is seen by every CPU's table
+ * walker and no CPU's TLB holds a translation of the range any more.
+ */
+void arch_paging_break(const u64 *root, u64 virt, u64 size);
 /* The running CPU translates through @root from now on. */
 void arch_switch_hv_page_table(u64 *root);
 /*

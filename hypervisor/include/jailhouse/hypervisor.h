@@ -143,6 +143,8 @@ extern u8 console_page[];
 #define PAGE_FLAG_NOWRITE	BIT(3)	/* stage 2: read-only */
 #define PAGE_FLAG_NOREAD	BIT(4)	/* stage 2: no reads */
 #define PAGE_FLAG_NOEXEC	BIT(5)	/* stage 2: execute-never */
+/* EL2: a page mapped for cells' sub-page regions, not the hypervisor's */
+#define PAGE_FLAG_CELL_IO	BIT(6)
 
 int page_pool_init(unsigned long start, unsigned long end);
 void *page_alloc(void);
@@ -157,6 +159,7 @@ int paging_map_device(u64 base, u64 size);
 u64 paging_lookup(const u64 *root, u64 virt, u64 *desc);
 void paging_destroy(u64 *root);
 void paging_merge(u64 *root);
+void paging_prune(u64 *root, u64 virt);
 extern u64 *hv_page_table;
 
 /* setup.c, cell.c */
@@ -166,6 +169,7 @@ int root_cell_init(void);
 /* cell.c */
 int cell_map_regions(struct cell *cell);
 int cell_map_subpage_regions(struct cell *cell);
+void cell_unmap_subpage_regions(struct cell *cell);
 int cell_take_memory(struct cell *cell);
 void cell_return_memory(struct cell *cell);
 int cell_lend_loadable(struct cell *cell, bool to_root);

@@ -27,6 +27,8 @@
 #define S2_READ			(1UL << 6)
 #define S2_WRITE		(1UL << 7)
 #define S2_XN			(1UL << 54)	/* XN[1]: EL1 and EL0 */
+/* bits 55-58 are the software's: the MMU ignores them */
+#define DESC_SW_CELL_IO		(1UL << 55)
 
 /* The address bits an entry of @level translates below. */
 static inline unsigned int pte_level_shift(unsigned int level)
@@ -82,9 +84,18 @@ static inline bool pte_is_readable_ram(u64 desc)
 		(desc & (0xfUL << 2)) == S2_MEMATTR_NORMAL;
 }
 
+/* A leaf made with PAGE_FLAG_CELL_IO. */
+static inline bool pte_is_cell_io(u64 desc)
+{
+	return desc & DESC_SW_CELL_IO;
+}
+
 /* The leaf attributes of the core's PAGE_FLAG_* @flags. */
 static inline u64 pte_leaf_attributes(unsigned long flags)
 {
+	if (flags & PAGE_FLAG_CELL_IO)
+		return DESC_SW_CELL_IO |
+			pte_leaf_attributes(flags & ~PAGE_FLAG_CELL_IO);
 	if (flags & PAGE_FLAG_STAGE2) {
 		u64 attr = DESC_AF;
 
