@@ -16,7 +16,7 @@
 
 
 static volatile unsigned int cpus_disabling;
-static spinlock_t cell_lock;
+DEFINE_SPINLOCK(cell_lock);
 static unsigned int cells_existing = 1;	/* the root cell */
 
 static unsigned int num_cells(void)
