@@ -18,6 +18,13 @@
 static volatile unsigned int cpus_disabling;
 DEFINE_SPINLOCK(cell_lock);
 static unsigned int cells_existing = 1;	/* the root cell */
+/*
+ * A CPU lost at EL2 while it held a lock (cpu_lost()): the state that
+ * lock guarded may be half changed, so cell management is refused from
+ * then on.  The first such CPU and lock are kept, for the message.
+ */
+static struct per_cpu *volatile suspect_cpu;
+static const char *volatile suspect_lock;
 
 static unsigned int num_cells(void)
 {
@@ -284,12 +291,44 @@ void cpu_fail(struct trap_frame *frame, const char *why)
  */
 void cpu_lost(struct per_cpu *cpu)
 {
+	spinlock_t *const *lock;
+	struct per_cpu *none = NULL;
+
 	cpu->lost = true;
 	cpu->failed = true;
 	cpu->held = true;
 	cpu->parked = true;
 	memory_barrier();
+	/*
+	 * The locks it holds are released, or every CPU that takes one next
+	 * spins for ever (printk's among them: the caller prints next).
+	 */
+	for_each_spinlock(lock) {
+		if ((*lock)->holder != cpu->cpu_id + 1)
+			continue;
+		if (__atomic_compare_exchange_n(&suspect_cpu, &none, cpu, false,
+						__ATOMIC_SEQ_CST,
+						__ATOMIC_SEQ_CST))
+			suspect_lock = (*lock)->name;
+		spin_unlock(*lock);
+	}
 	cpu_send_event();
+}
+
+/*
+ * Cell management after a CPU was lost holding a lock: refused, said
+ * every time (the root cell's CPUs and the other cells keep running).
+ */
+static bool management_refused(void)
+{
+	struct per_cpu *lost = suspect_cpu;
+
+	if (!lost)
+		return false;
+	printk("ERROR: CPU %u was lost in the hypervisor while holding %s; "
+	       "cell management is refused, reboot\n", lost->cpu_id,
+	       suspect_lock ?: "a lock");
+	return true;
 }
 
 /* PSCI SYSTEM_OFF/RESET from a cell: the cell ends, not the machine. */
@@ -795,7 +834,12 @@ long hypercall(unsigned long code, unsigned long arg1, unsigned long arg2)
 		if (cpu->cell != &root_cell)
 			return -EPERM;
 		spin_lock(&cell_lock);
-		ret = cell_management(code, arg1);
+		/* reading a cell's state relies on nothing a lock guards */
+		if (code != JAILHOUSE_HC_CELL_GET_STATE &&
+		    management_refused())
+			ret = -EIO;
+		else
+			ret = cell_management(code, arg1);
 		spin_unlock(&cell_lock);
 		return ret;
 	default:

@@ -24,6 +24,7 @@
 #include "arch.h"
 #include "log.h"
 
+#include <jailhouse/spinlock.h>
 #include <jailhouse/unit.h>
 #include <asm/paging.h>
 
@@ -1323,6 +1324,87 @@ static void test_cpu_lost(void **state)
 	assert_int_equal(page_pool_used(), pool_after_enable);
 }
 
+/* ---- a CPU lost at EL2 while it holds a lock ---- */
+
+static spinlock_t *lock_named(const char *name)
+{
+	spinlock_t *const *lock;
+
+	for_each_spinlock(lock)
+		if (!strcmp((*lock)->name, name))
+			return *lock;
+	return NULL;
+}
+
+static unsigned int spins_before_fault;
+
+/* CPU 1 faults at EL2 while CPU 0 spins on the lock it holds. */
+static void fault_after_spins(void)
+{
+	if (spins_before_fault && !--spins_before_fault)
+		cpu_lost(per_cpu(1));
+}
+
+static void lost_holding_cell_lock(void **state)
+{
+	struct cell_cfg cfg = cell_cfg("a", 1, 1 << 2, 0);
+	spinlock_t *cell_lock = lock_named("cell_lock");
+	spinlock_t *budget_lock = lock_named("budget_lock");
+
+	(void)state;
+	assert_non_null(cell_lock);
+	assert_non_null(budget_lock);
+	/* a lock says who holds it */
+	fake_arch.current = per_cpu(1);
+	spin_lock(cell_lock);
+	assert_int_equal(cell_lock->holder, 2);
+	/* CPU 3's lock is not CPU 1's to free */
+	fake_arch.current = per_cpu(3);
+	spin_lock(budget_lock);
+
+	/* CPU 0 asks to create a cell: it waits, until CPU 1 faults */
+	spins_before_fault = 50;
+	relax_hook = fault_after_spins;
+	fake_arch.relax_limit = 10000;
+	log_clear();
+	assert_int_equal(create(&cfg), -EIO);
+	relax_hook = NULL;
+	assert_int_equal(spins_before_fault, 0);
+	assert_true(log_contains("ERROR: CPU 1 was lost in the hypervisor "
+				 "while holding cell_lock; cell management "
+				 "is refused, reboot"));
+	assert_false(cell_lock->locked);
+	assert_true(budget_lock->locked);
+	assert_int_equal(budget_lock->holder, 4);
+	fake_arch.current = per_cpu(3);
+	spin_unlock(budget_lock);
+	/* nothing was done */
+	assert_true(root_maps(CELL_RAM));
+	assert_int_equal(hc(0, JAILHOUSE_HC_HYPERVISOR_GET_INFO,
+			    JAILHOUSE_INFO_NUM_CELLS, 0), 1);
+	/* every later call that changes cells is refused at once */
+	log_clear();
+	assert_int_equal(destroy(1), -EIO);
+	assert_int_equal(create(&cfg), -EIO);
+	assert_true(log_contains("cell management is refused"));
+	assert_false(cell_lock->locked);
+	/* reading a cell's state is not */
+	assert_int_equal(hc(0, JAILHOUSE_HC_CELL_GET_STATE, 1, 0), -ENOENT);
+	assert_false(cell_lock->locked);
+}
+
+/*
+ * A fault at EL2 on a root CPU in cell management: the cell lock it
+ * held is freed, the CPU that waited for it is refused instead of
+ * spinning for ever, the root cell's other CPUs run on (the state the
+ * fault leaves is for good: in a child process).
+ */
+static void test_lost_cpu_frees_its_locks(void **state)
+{
+	(void)state;
+	in_child(lost_holding_cell_lock);
+}
+
 /* Create and destroy, many times: nothing accumulates. */
 static void test_cycles(void **state)
 {
@@ -1372,6 +1454,7 @@ int main(void)
 		CELL_TEST(test_cpu_on_rules),
 		CELL_TEST(test_cpu_lost),
 		CELL_TEST(test_cycles),
+		CELL_TEST(test_lost_cpu_frees_its_locks),
 		CELL_TEST(test_stage2_permissions),
 		CELL_TEST(test_subpage_not_rootshared_refused),
 		CELL_TEST(test_subpage_rootshared),

@@ -449,10 +449,17 @@ void arch_handle_fiq(struct trap_frame *frame)
 
 void arch_handle_el2_fault(struct trap_frame *frame)
 {
+	struct per_cpu *cpu = this_cpu();
+	bool again = cpu->lost;
+
 	(void)frame;
-	cpu_lost(this_cpu());
+	/* first: it frees the locks this CPU holds, printk's among them */
+	cpu_lost(cpu);
+	/* a fault in the printk itself (the UART) is not printed again */
+	if (again)
+		return;
 	printk("FATAL: hypervisor fault on CPU %u: ESR 0x%lx, FAR 0x%lx, "
-	       "ELR 0x%lx; stopping this CPU\n", this_cpu()->cpu_id,
+	       "ELR 0x%lx; stopping this CPU\n", cpu->cpu_id,
 	       read_sysreg(esr_el2), read_sysreg(far_el2),
 	       read_sysreg(elr_el2));
 }
