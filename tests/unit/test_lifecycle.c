@@ -1405,6 +1405,165 @@ static void test_lost_cpu_frees_its_locks(void **state)
 	in_child(lost_holding_cell_lock);
 }
 
+/* A lost CPU that holds no lock: management goes on. */
+static void lost_holding_nothing(void **state)
+{
+	struct cell_cfg cfg = cell_cfg("a", 1, 1 << 2, 0);
+
+	(void)state;
+	cpu_lost(per_cpu(1));
+	/* and it is not waited for in a pause: no time-out */
+	fake_arch.deaf_cpus = 1 << 1;
+	assert_int_equal(create(&cfg), 0);
+	assert_int_equal(fake_arch.kicks[1], 0);
+	assert_int_equal(destroy(1), 0);
+	assert_false(log_contains("refused"));
+	assert_false(log_contains("did not pause"));
+}
+
+static void test_lost_cpu_without_locks(void **state)
+{
+	(void)state;
+	in_child(lost_holding_nothing);
+}
+
+/* ---- the root cell's CPUs paused while its stage 2 changes ---- */
+
+static void assert_no_pause_requested(void)
+{
+	unsigned int n;
+
+	for (n = 0; n < CPUS; n++)
+		assert_int_equal(per_cpu(n)->pause_request, 0);
+}
+
+static void test_root_paused_for_stage2(void **state)
+{
+	struct cell_cfg cfg = cell_cfg("a", 1, 1 << 2, 0);
+
+	(void)state;
+	/* CPUs 0 and 1 run the root cell; CPU 0 asks */
+	assert_int_equal(create(&cfg), 0);
+	assert_int_equal(fake_arch.pauses[1], 1);
+	assert_int_equal(fake_arch.kicks[1], 1);
+	/* the offline CPU 3 is not kicked, the caller does not pause */
+	assert_int_equal(fake_arch.kicks[3], 0);
+	assert_int_equal(fake_arch.pauses[0], 0);
+	/* the root's TLBs were flushed while CPU 1 waited at EL2 */
+	assert_true(fake_arch.paused_flushes >= 1);
+	assert_no_pause_requested();
+
+	assert_int_equal(hc(0, JAILHOUSE_HC_CELL_SET_LOADABLE, 1, 0), 0);
+	assert_int_equal(fake_arch.pauses[1], 2);
+	assert_int_equal(hc(0, JAILHOUSE_HC_CELL_START, 1, 0), 0);
+	assert_int_equal(fake_arch.pauses[1], 3);
+	cell_reply = JAILHOUSE_MSG_REQUEST_APPROVED;
+	assert_int_equal(destroy(1), 0);
+	assert_int_equal(fake_arch.pauses[1], 4);
+	assert_int_equal(fake_arch.paused_flushes, 4);
+	assert_no_pause_requested();
+	assert_int_equal(page_pool_used(), pool_after_enable);
+}
+
+/* A running CPU of another cell is neither kicked nor waited for. */
+static void test_root_pause_spares_other_cells(void **state)
+{
+	struct cell_cfg a = cell_cfg("a", 2, 1 << 2, 1);
+
+	(void)state;
+	started_cell("b", 1 << 3);
+	assert_true(fake_cpu_power_up(per_cpu(3)));
+	memset(fake_arch.kicks, 0, sizeof(fake_arch.kicks));
+	memset(fake_arch.pauses, 0, sizeof(fake_arch.pauses));
+	/* b's CPU 3 would not pause: it is not asked to */
+	fake_arch.deaf_cpus = 1 << 3;
+	assert_int_equal(create(&a), 0);
+	cell_reply = JAILHOUSE_MSG_REQUEST_APPROVED;
+	assert_int_equal(destroy(2), 0);
+	assert_int_equal(fake_arch.kicks[3], 0);
+	assert_int_equal(fake_arch.pauses[3], 0);
+	assert_false(per_cpu(3)->parked);
+	assert_int_equal(fake_arch.pauses[1], 2);
+	assert_false(log_contains("did not pause"));
+	fake_arch.deaf_cpus = 0;
+}
+
+/*
+ * A root CPU that does not pause (it does not take the kick): the
+ * operation fails after the time-out, nothing changed, nothing lost;
+ * once it pauses again, the same operation succeeds.
+ */
+static void test_root_pause_times_out(void **state)
+{
+	struct cell_cfg cfg = cell_cfg("a", 1, 1 << 2, 0);
+	unsigned long before = page_pool_used();
+	u64 start = fake_arch.now_us;
+
+	(void)state;
+	fake_arch.deaf_cpus = 1 << 1;
+	assert_int_equal(create(&cfg), -EBUSY);
+	assert_true(log_contains("ERROR: CPU 1 of the root cell did not "
+				 "pause in the hypervisor within 1000 ms: "
+				 "its memory is left as it was"));
+	assert_true(fake_arch.now_us - start >= 1000000);
+	assert_no_pause_requested();
+	assert_true(root_maps(CELL_RAM));
+	assert_int_equal(page_pool_used(), before);
+	assert_int_equal(hc(0, JAILHOUSE_HC_HYPERVISOR_GET_INFO,
+			    JAILHOUSE_INFO_NUM_CELLS, 0), 1);
+	assert_ptr_equal(per_cpu(2)->cell, &root_cell);
+
+	fake_arch.deaf_cpus = 0;
+	assert_int_equal(create(&cfg), 0);
+	assert_false(root_maps(CELL_RAM));
+
+	/* destroy: the cell stays, stopped, its memory not the root's */
+	fake_arch.deaf_cpus = 1 << 1;
+	log_clear();
+	assert_int_equal(destroy(1), -EBUSY);
+	assert_true(log_contains("did not pause"));
+	assert_non_null(cell_named("a"));
+	assert_false(root_maps(CELL_RAM));
+	assert_int_equal(hc(0, JAILHOUSE_HC_CELL_GET_STATE, 1, 0),
+			 JAILHOUSE_CELL_SHUT_DOWN);
+	assert_no_pause_requested();
+	fake_arch.deaf_cpus = 0;
+	assert_int_equal(destroy(1), 0);
+	assert_true(root_maps(CELL_RAM));
+	assert_int_equal(page_pool_used(), pool_after_enable);
+}
+
+static unsigned int relaxes_until_release;
+
+static void release_after_relaxes(void)
+{
+	if (relaxes_until_release && !--relaxes_until_release)
+		per_cpu(1)->pause_request = 0;
+}
+
+/* The paused CPU's side: it says so, waits, counts the pause. */
+static void test_cpu_pause_point(void **state)
+{
+	struct per_cpu *cpu = per_cpu(1);
+	u32 before = cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_MANAGEMENT];
+
+	(void)state;
+	/* nothing asked: it goes on at once */
+	cpu_pause_point(cpu);
+	assert_int_equal(cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_MANAGEMENT],
+			 before);
+	cpu->pause_request = 7;
+	relaxes_until_release = 20;
+	relax_hook = release_after_relaxes;
+	fake_arch.current = cpu;
+	cpu_pause_point(cpu);
+	relax_hook = NULL;
+	assert_int_equal(relaxes_until_release, 0);
+	assert_int_equal(cpu->pause_ack, 7);
+	assert_int_equal(cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_MANAGEMENT],
+			 before + 1);
+}
+
 /* Create and destroy, many times: nothing accumulates. */
 static void test_cycles(void **state)
 {
@@ -1455,6 +1614,11 @@ int main(void)
 		CELL_TEST(test_cpu_lost),
 		CELL_TEST(test_cycles),
 		CELL_TEST(test_lost_cpu_frees_its_locks),
+		CELL_TEST(test_lost_cpu_without_locks),
+		CELL_TEST(test_root_paused_for_stage2),
+		CELL_TEST(test_root_pause_spares_other_cells),
+		CELL_TEST(test_root_pause_times_out),
+		CELL_TEST(test_cpu_pause_point),
 		CELL_TEST(test_stage2_permissions),
 		CELL_TEST(test_subpage_not_rootshared_refused),
 		CELL_TEST(test_subpage_rootshared),

@@ -418,6 +418,8 @@ void arch_handle_irq(struct trap_frame *frame)
 
 	cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_TOTAL]++;
 	gic_handle_irq(cpu);
+	/* the kick of a change of the root cell's stage 2 */
+	cpu_pause_point(cpu);
 	if (cpu->stop_requested) {
 		arch_cpu_wait(cpu, frame);
 		gic_flush_pending(cpu);
