@@ -302,7 +302,6 @@ void cpu_pause_point(struct per_cpu *cpu)
 
 	if (!request)
 		return;
-	cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_MANAGEMENT]++;
 	cpu->pause_ack = request;
 	memory_barrier();
 	cpu_send_event();
