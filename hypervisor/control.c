@@ -13,11 +13,20 @@
 #include <asm/paging.h>
 
 #define MSG_TIMEOUT_US		100000
+/* a running CPU takes an SGI within microseconds; QEMU's may take long */
+#define PAUSE_TIMEOUT_US	1000000
 
 
 static volatile unsigned int cpus_disabling;
-static spinlock_t cell_lock;
+DEFINE_SPINLOCK(cell_lock);
 static unsigned int cells_existing = 1;	/* the root cell */
+/*
+ * A CPU lost at EL2 while it held a lock (cpu_lost()): the state that
+ * lock guarded may be half changed, so cell management is refused from
+ * then on.  The first such CPU and lock are kept, for the message.
+ */
+static struct per_cpu *volatile suspect_cpu;
+static const char *volatile suspect_lock;
 
 static unsigned int num_cells(void)
 {
@@ -276,6 +285,100 @@ void cpu_fail(struct trap_frame *frame, const char *why)
 	arch_cpu_wait(cpu, frame);
 }
 
+/* ---- pausing the root cell's CPUs ---- */
+
+static unsigned long pauses;		/* numbers them; under cell_lock */
+static struct per_cpu *volatile pausing_cpu;
+
+/*
+ * A root cell's CPU at EL2, holding no lock: if a pause is asked of it,
+ * it says so and waits until the pause is over.  Its guest translations
+ * are not used meanwhile; the pausing CPU invalidated them everywhere
+ * (arch_flush_cell_tlbs()) before it lets the CPU go.
+ */
+void cpu_pause_point(struct per_cpu *cpu)
+{
+	unsigned long request = cpu->pause_request;
+
+	if (!request)
+		return;
+	cpu->pause_ack = request;
+	memory_barrier();
+	cpu_send_event();
+	while (cpu->pause_request == request)
+		cpu_relax();
+	memory_barrier();
+}
+
+/* Every pause request is withdrawn: the paused CPUs go on. */
+static void root_resume(void)
+{
+	unsigned int id;
+
+	memory_barrier();
+	/* all CPUs: those taken for a new cell meanwhile too */
+	for (id = 0; id < hypervisor_header.max_cpus; id++)
+		per_cpu(id)->pause_request = 0;
+	pausing_cpu = NULL;
+	memory_barrier();
+	cpu_send_event();
+}
+
+/* Paused, off (it checks for a request before it runs again), or lost. */
+static bool cpu_is_paused(const struct per_cpu *cpu, unsigned long request)
+{
+	return cpu->pause_ack == request || cpu->parked || cpu->lost;
+}
+
+/*
+ * Before a change of the root cell's stage 2 (break-before-make leaves
+ * an entry invalid for a moment): the other running CPUs of the root
+ * cell are kicked into EL2 and wait there until root_resume().  A lost
+ * CPU is not asked.  A CPU that has not paused after PAUSE_TIMEOUT_US
+ * fails the pause: the others go on, nothing was changed, -EBUSY.
+ */
+static int root_pause(void)
+{
+	struct per_cpu *self = this_cpu(), *cpu;
+	unsigned long request = ++pauses;
+	unsigned int id;
+	u64 start;
+
+	pausing_cpu = self;
+	/* the root cell's CPUs now: not those another cell has */
+	for (id = 0; id < hypervisor_header.max_cpus; id++) {
+		cpu = per_cpu(id);
+		if (cpu != self && cpu->cell == &root_cell && !cpu->lost)
+			cpu->pause_request = request;
+	}
+	memory_barrier();
+	/* a CPU waiting at EL2 for an event, not an interrupt, wakes too */
+	cpu_send_event();
+	for (id = 0; id < hypervisor_header.max_cpus; id++) {
+		cpu = per_cpu(id);
+		if (cpu->pause_request == request && !cpu->parked)
+			arch_cpu_kick(cpu);
+	}
+	start = arch_counter_us();
+	for (id = 0; id < hypervisor_header.max_cpus; id++) {
+		cpu = per_cpu(id);
+		if (cpu->pause_request != request)
+			continue;
+		while (!cpu_is_paused(cpu, request)) {
+			if (arch_counter_us() - start > PAUSE_TIMEOUT_US) {
+				root_resume();
+				printk("ERROR: CPU %u of the root cell did not "
+				       "pause in the hypervisor within %u ms: "
+				       "its memory is left as it was\n", id,
+				       PAUSE_TIMEOUT_US / 1000);
+				return -EBUSY;
+			}
+			cpu_relax();
+		}
+	}
+	return 0;
+}
+
 /*
  * A fault of the hypervisor itself on @cpu: it stops for good where it
  * is.  Marked parked, held and failed first (before anything that could
@@ -284,12 +387,47 @@ void cpu_fail(struct trap_frame *frame, const char *why)
  */
 void cpu_lost(struct per_cpu *cpu)
 {
+	spinlock_t *const *lock;
+	struct per_cpu *none = NULL;
+
 	cpu->lost = true;
 	cpu->failed = true;
 	cpu->held = true;
 	cpu->parked = true;
 	memory_barrier();
+	/*
+	 * The locks it holds are released, or every CPU that takes one next
+	 * spins for ever (printk's among them: the caller prints next).
+	 */
+	for_each_spinlock(lock) {
+		if ((*lock)->holder != cpu->cpu_id + 1)
+			continue;
+		if (__atomic_compare_exchange_n(&suspect_cpu, &none, cpu, false,
+						__ATOMIC_SEQ_CST,
+						__ATOMIC_SEQ_CST))
+			suspect_lock = (*lock)->name;
+		spin_unlock(*lock);
+	}
+	/* the root cell's CPUs it paused would wait for ever */
+	if (pausing_cpu == cpu)
+		root_resume();
 	cpu_send_event();
+}
+
+/*
+ * Cell management after a CPU was lost holding a lock: refused, said
+ * every time (the root cell's CPUs and the other cells keep running).
+ */
+static bool management_refused(void)
+{
+	struct per_cpu *lost = suspect_cpu;
+
+	if (!lost)
+		return false;
+	printk("ERROR: CPU %u was lost in the hypervisor while holding %s; "
+	       "cell management is refused, reboot\n", lost->cpu_id,
+	       suspect_lock ?: "a lock");
+	return true;
 }
 
 /* PSCI SYSTEM_OFF/RESET from a cell: the cell ends, not the machine. */
@@ -576,11 +714,14 @@ static long cell_create(u64 config_ipa)
 	err = read_cell_config(cell, config_ipa);
 	if (!err)
 		err = build_cell(cell);
+	if (!err)
+		err = root_pause();
 	if (!err) {
 		err = cell_take_memory(cell);
 		if (err)
 			cell_return_memory(cell);
 		arch_flush_cell_tlbs();
+		root_resume();
 	}
 	if (err) {
 		/* without a configuration copy, read_cell_config said why */
@@ -612,8 +753,12 @@ static long cell_set_loadable(struct cell *cell)
 	cell_stop_cpus(cell, NULL);
 	set_cell_state(cell, JAILHOUSE_CELL_SHUT_DOWN);
 	units_cell_reset(cell);
+	err = root_pause();
+	if (err)
+		return err;
 	err = cell_lend_loadable(cell, true);
 	arch_flush_cell_tlbs();
+	root_resume();
 	return err;
 }
 
@@ -650,8 +795,12 @@ static long cell_start(struct cell *cell)
 	if (err)
 		return err;
 	cell_stop_cpus(cell, NULL);
+	err = root_pause();
+	if (err)
+		return err;
 	err = cell_lend_loadable(cell, false);
 	arch_flush_cell_tlbs();
+	root_resume();
 	if (err)
 		return err;
 	fill_comm_page(cell);
@@ -687,6 +836,12 @@ static long cell_destroy(struct cell *cell)
 		return err;
 	cell_stop_cpus(cell, NULL);
 	printk("Closing cell \"%s\"\n", cell->config->name);
+	err = root_pause();
+	if (err) {
+		/* stopped, not destroyed: a later destroy need not ask */
+		set_cell_state(cell, JAILHOUSE_CELL_SHUT_DOWN);
+		return err;
+	}
 	move_cpus(cell, &root_cell);
 	cell_return_memory(cell);
 	for (n = 0; n < MAX_CELLS; n++)
@@ -694,6 +849,7 @@ static long cell_destroy(struct cell *cell)
 			cells[n] = NULL;
 	cells_existing--;
 	arch_flush_cell_tlbs();
+	root_resume();
 	free_cell(cell);
 	print_pool_usage("cell destruction");
 	broadcast_reconfig();
@@ -766,10 +922,22 @@ static long disable(struct per_cpu *cpu)
 	memory_barrier();
 	cpu_send_event();
 	while (__atomic_load_n(&cpus_disabling, __ATOMIC_ACQUIRE) <
-	       hypervisor_header.online_cpus)
+	       hypervisor_header.online_cpus) {
+		/* a cell may still be created meanwhile */
+		cpu_pause_point(cpu);
 		cpu_wait_event();
+	}
 	cpu->disabling = true;
 	return 0;
+}
+
+/* Another root CPU's management may pause this one meanwhile. */
+static void take_cell_lock(struct per_cpu *cpu)
+{
+	while (!spin_trylock(&cell_lock)) {
+		cpu_pause_point(cpu);
+		cpu_relax();
+	}
 }
 
 long hypercall(unsigned long code, unsigned long arg1, unsigned long arg2)
@@ -797,8 +965,13 @@ long hypercall(unsigned long code, unsigned long arg1, unsigned long arg2)
 	case JAILHOUSE_HC_CELL_GET_STATE:
 		if (cpu->cell != &root_cell)
 			return -EPERM;
-		spin_lock(&cell_lock);
-		ret = cell_management(code, arg1);
+		take_cell_lock(cpu);
+		/* reading a cell's state relies on nothing a lock guards */
+		if (code != JAILHOUSE_HC_CELL_GET_STATE &&
+		    management_refused())
+			ret = -EIO;
+		else
+			ret = cell_management(code, arg1);
 		spin_unlock(&cell_lock);
 		return ret;
 	default:

@@ -42,7 +42,7 @@ struct ivshmem_link {
 };
 
 static struct ivshmem_link links[MAX_LINKS];
-static spinlock_t ivshmem_lock;
+DEFINE_SPINLOCK(ivshmem_lock);
 
 static const struct jailhouse_memory *
 shmem_region(const struct ivshmem_endpoint *ep, unsigned int n)

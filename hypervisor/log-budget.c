@@ -6,7 +6,7 @@
 #include <jailhouse/log-budget.h>
 #include <jailhouse/spinlock.h>
 
-static spinlock_t budget_lock;
+DEFINE_SPINLOCK(budget_lock);
 
 static void print_suppressed(const struct cell *cell, u32 count)
 {

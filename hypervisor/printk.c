@@ -9,7 +9,7 @@
 #include <jailhouse/string.h>
 #include <jailhouse/uart.h>
 
-static spinlock_t printk_lock;
+DEFINE_SPINLOCK(printk_lock);
 static struct uart_chip uart;
 static bool uart_ready;
 

@@ -158,6 +158,11 @@ void cpu_lost(struct per_cpu *cpu)
 	(void)cpu;
 }
 
+void cpu_pause_point(struct per_cpu *cpu)
+{
+	(void)cpu;
+}
+
 bool arch_leave_hypervisor(struct trap_frame *frame)
 {
 	(void)frame;

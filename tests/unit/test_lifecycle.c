@@ -24,6 +24,7 @@
 #include "arch.h"
 #include "log.h"
 
+#include <jailhouse/spinlock.h>
 #include <jailhouse/unit.h>
 #include <asm/paging.h>
 
@@ -1510,6 +1511,243 @@ static void test_cpu_lost(void **state)
 	assert_int_equal(page_pool_used(), pool_after_enable);
 }
 
+/* ---- a CPU lost at EL2 while it holds a lock ---- */
+
+static spinlock_t *lock_named(const char *name)
+{
+	spinlock_t *const *lock;
+
+	for_each_spinlock(lock)
+		if (!strcmp((*lock)->name, name))
+			return *lock;
+	return NULL;
+}
+
+static unsigned int spins_before_fault;
+
+/* CPU 1 faults at EL2 while CPU 0 spins on the lock it holds. */
+static void fault_after_spins(void)
+{
+	if (spins_before_fault && !--spins_before_fault)
+		cpu_lost(per_cpu(1));
+}
+
+static void lost_holding_cell_lock(void **state)
+{
+	struct cell_cfg cfg = cell_cfg("a", 1, 1 << 2, 0);
+	spinlock_t *cell_lock = lock_named("cell_lock");
+	spinlock_t *budget_lock = lock_named("budget_lock");
+
+	(void)state;
+	assert_non_null(cell_lock);
+	assert_non_null(budget_lock);
+	/* a lock says who holds it */
+	fake_arch.current = per_cpu(1);
+	spin_lock(cell_lock);
+	assert_int_equal(cell_lock->holder, 2);
+	/* CPU 3's lock is not CPU 1's to free */
+	fake_arch.current = per_cpu(3);
+	spin_lock(budget_lock);
+
+	/* CPU 0 asks to create a cell: it waits, until CPU 1 faults */
+	spins_before_fault = 50;
+	relax_hook = fault_after_spins;
+	fake_arch.relax_limit = 10000;
+	log_clear();
+	assert_int_equal(create(&cfg), -EIO);
+	relax_hook = NULL;
+	assert_int_equal(spins_before_fault, 0);
+	assert_true(log_contains("ERROR: CPU 1 was lost in the hypervisor "
+				 "while holding cell_lock; cell management "
+				 "is refused, reboot"));
+	assert_false(cell_lock->locked);
+	assert_true(budget_lock->locked);
+	assert_int_equal(budget_lock->holder, 4);
+	fake_arch.current = per_cpu(3);
+	spin_unlock(budget_lock);
+	/* nothing was done */
+	assert_true(root_maps(CELL_RAM));
+	assert_int_equal(hc(0, JAILHOUSE_HC_HYPERVISOR_GET_INFO,
+			    JAILHOUSE_INFO_NUM_CELLS, 0), 1);
+	/* every later call that changes cells is refused at once */
+	log_clear();
+	assert_int_equal(destroy(1), -EIO);
+	assert_int_equal(create(&cfg), -EIO);
+	assert_true(log_contains("cell management is refused"));
+	assert_false(cell_lock->locked);
+	/* reading a cell's state is not */
+	assert_int_equal(hc(0, JAILHOUSE_HC_CELL_GET_STATE, 1, 0), -ENOENT);
+	assert_false(cell_lock->locked);
+}
+
+/*
+ * A fault at EL2 on a root CPU in cell management: the cell lock it
+ * held is freed, the CPU that waited for it is refused instead of
+ * spinning for ever, the root cell's other CPUs run on (the state the
+ * fault leaves is for good: in a child process).
+ */
+static void test_lost_cpu_frees_its_locks(void **state)
+{
+	(void)state;
+	in_child(lost_holding_cell_lock);
+}
+
+/* A lost CPU that holds no lock: management goes on. */
+static void lost_holding_nothing(void **state)
+{
+	struct cell_cfg cfg = cell_cfg("a", 1, 1 << 2, 0);
+
+	(void)state;
+	cpu_lost(per_cpu(1));
+	/* and it is not waited for in a pause: no time-out */
+	fake_arch.deaf_cpus = 1 << 1;
+	assert_int_equal(create(&cfg), 0);
+	assert_int_equal(fake_arch.kicks[1], 0);
+	assert_int_equal(destroy(1), 0);
+	assert_false(log_contains("refused"));
+	assert_false(log_contains("did not pause"));
+}
+
+static void test_lost_cpu_without_locks(void **state)
+{
+	(void)state;
+	in_child(lost_holding_nothing);
+}
+
+/* ---- the root cell's CPUs paused while its stage 2 changes ---- */
+
+static void assert_no_pause_requested(void)
+{
+	unsigned int n;
+
+	for (n = 0; n < CPUS; n++)
+		assert_int_equal(per_cpu(n)->pause_request, 0);
+}
+
+static void test_root_paused_for_stage2(void **state)
+{
+	struct cell_cfg cfg = cell_cfg("a", 1, 1 << 2, 0);
+
+	(void)state;
+	/* CPUs 0 and 1 run the root cell; CPU 0 asks */
+	assert_int_equal(create(&cfg), 0);
+	assert_int_equal(fake_arch.pauses[1], 1);
+	assert_int_equal(fake_arch.kicks[1], 1);
+	/* the offline CPU 3 is not kicked, the caller does not pause */
+	assert_int_equal(fake_arch.kicks[3], 0);
+	assert_int_equal(fake_arch.pauses[0], 0);
+	/* the root's TLBs were flushed while CPU 1 waited at EL2 */
+	assert_true(fake_arch.paused_flushes >= 1);
+	assert_no_pause_requested();
+
+	assert_int_equal(hc(0, JAILHOUSE_HC_CELL_SET_LOADABLE, 1, 0), 0);
+	assert_int_equal(fake_arch.pauses[1], 2);
+	assert_int_equal(hc(0, JAILHOUSE_HC_CELL_START, 1, 0), 0);
+	assert_int_equal(fake_arch.pauses[1], 3);
+	cell_reply = JAILHOUSE_MSG_REQUEST_APPROVED;
+	assert_int_equal(destroy(1), 0);
+	assert_int_equal(fake_arch.pauses[1], 4);
+	assert_int_equal(fake_arch.paused_flushes, 4);
+	assert_no_pause_requested();
+	assert_int_equal(page_pool_used(), pool_after_enable);
+}
+
+/* A running CPU of another cell is neither kicked nor waited for. */
+static void test_root_pause_spares_other_cells(void **state)
+{
+	struct cell_cfg a = cell_cfg("a", 2, 1 << 2, 1);
+
+	(void)state;
+	started_cell("b", 1 << 3);
+	assert_true(fake_cpu_power_up(per_cpu(3)));
+	memset(fake_arch.kicks, 0, sizeof(fake_arch.kicks));
+	memset(fake_arch.pauses, 0, sizeof(fake_arch.pauses));
+	/* b's CPU 3 would not pause: it is not asked to */
+	fake_arch.deaf_cpus = 1 << 3;
+	assert_int_equal(create(&a), 0);
+	cell_reply = JAILHOUSE_MSG_REQUEST_APPROVED;
+	assert_int_equal(destroy(2), 0);
+	assert_int_equal(fake_arch.kicks[3], 0);
+	assert_int_equal(fake_arch.pauses[3], 0);
+	assert_false(per_cpu(3)->parked);
+	assert_int_equal(fake_arch.pauses[1], 2);
+	assert_false(log_contains("did not pause"));
+	fake_arch.deaf_cpus = 0;
+}
+
+/*
+ * A root CPU that does not pause (it does not take the kick): the
+ * operation fails after the time-out, nothing changed, nothing lost;
+ * once it pauses again, the same operation succeeds.
+ */
+static void test_root_pause_times_out(void **state)
+{
+	struct cell_cfg cfg = cell_cfg("a", 1, 1 << 2, 0);
+	unsigned long before = page_pool_used();
+	u64 start = fake_arch.now_us;
+
+	(void)state;
+	fake_arch.deaf_cpus = 1 << 1;
+	assert_int_equal(create(&cfg), -EBUSY);
+	assert_true(log_contains("ERROR: CPU 1 of the root cell did not "
+				 "pause in the hypervisor within 1000 ms: "
+				 "its memory is left as it was"));
+	assert_true(fake_arch.now_us - start >= 1000000);
+	assert_no_pause_requested();
+	assert_true(root_maps(CELL_RAM));
+	assert_int_equal(page_pool_used(), before);
+	assert_int_equal(hc(0, JAILHOUSE_HC_HYPERVISOR_GET_INFO,
+			    JAILHOUSE_INFO_NUM_CELLS, 0), 1);
+	assert_ptr_equal(per_cpu(2)->cell, &root_cell);
+
+	fake_arch.deaf_cpus = 0;
+	assert_int_equal(create(&cfg), 0);
+	assert_false(root_maps(CELL_RAM));
+
+	/* destroy: the cell stays, stopped, its memory not the root's */
+	fake_arch.deaf_cpus = 1 << 1;
+	log_clear();
+	assert_int_equal(destroy(1), -EBUSY);
+	assert_true(log_contains("did not pause"));
+	assert_non_null(cell_named("a"));
+	assert_false(root_maps(CELL_RAM));
+	assert_int_equal(hc(0, JAILHOUSE_HC_CELL_GET_STATE, 1, 0),
+			 JAILHOUSE_CELL_SHUT_DOWN);
+	assert_no_pause_requested();
+	fake_arch.deaf_cpus = 0;
+	assert_int_equal(destroy(1), 0);
+	assert_true(root_maps(CELL_RAM));
+	assert_int_equal(page_pool_used(), pool_after_enable);
+}
+
+static unsigned int relaxes_until_release;
+
+static void release_after_relaxes(void)
+{
+	if (relaxes_until_release && !--relaxes_until_release)
+		per_cpu(1)->pause_request = 0;
+}
+
+/* The paused CPU's side: it says so and waits until released. */
+static void test_cpu_pause_point(void **state)
+{
+	struct per_cpu *cpu = per_cpu(1);
+	unsigned long calls = fake_arch.relax_calls;
+
+	(void)state;
+	/* nothing asked: it goes on at once */
+	cpu_pause_point(cpu);
+	assert_int_equal(fake_arch.relax_calls, calls);
+	cpu->pause_request = 7;
+	relaxes_until_release = 20;
+	relax_hook = release_after_relaxes;
+	fake_arch.current = cpu;
+	cpu_pause_point(cpu);
+	relax_hook = NULL;
+	assert_int_equal(relaxes_until_release, 0);
+	assert_int_equal(cpu->pause_ack, 7);
+}
+
 /* Create and destroy, many times: nothing accumulates. */
 static void test_cycles(void **state)
 {
@@ -1559,6 +1797,12 @@ int main(void)
 		CELL_TEST(test_cpu_on_rules),
 		CELL_TEST(test_cpu_lost),
 		CELL_TEST(test_cycles),
+		CELL_TEST(test_lost_cpu_frees_its_locks),
+		CELL_TEST(test_lost_cpu_without_locks),
+		CELL_TEST(test_root_paused_for_stage2),
+		CELL_TEST(test_root_pause_spares_other_cells),
+		CELL_TEST(test_root_pause_times_out),
+		CELL_TEST(test_cpu_pause_point),
 		CELL_TEST(test_stage2_permissions),
 		CELL_TEST(test_subpage_not_rootshared_refused),
 		CELL_TEST(test_subpage_rootshared),

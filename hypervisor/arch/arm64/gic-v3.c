@@ -53,7 +53,7 @@ static struct {
 	gic_shared_target_fn target;
 } shared_irqs[MAX_SHARED_IRQS];
 
-static spinlock_t dist_lock;
+DEFINE_SPINLOCK(dist_lock);
 static volatile u8 *gicd;
 
 static void gicd_write_bit(unsigned int reg, unsigned int intid);

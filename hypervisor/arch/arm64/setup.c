@@ -420,6 +420,8 @@ void arch_cpu_wait(struct per_cpu *cpu, struct trap_frame *frame)
 		dsb(ish);
 		sev();
 	}
+	/* seen parked by a pause of the root cell: it waits it out here */
+	cpu_pause_point(cpu);
 
 	cell = cpu->cell;
 	if (cpu->arch.sysreg_owner != cell) {

@@ -418,6 +418,8 @@ void arch_handle_irq(struct trap_frame *frame)
 
 	cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_TOTAL]++;
 	gic_handle_irq(cpu);
+	/* the kick of a change of the root cell's stage 2 */
+	cpu_pause_point(cpu);
 	if (cpu->stop_requested) {
 		arch_cpu_wait(cpu, frame);
 		gic_flush_pending(cpu);
@@ -449,10 +451,17 @@ void arch_handle_fiq(struct trap_frame *frame)
 
 void arch_handle_el2_fault(struct trap_frame *frame)
 {
+	struct per_cpu *cpu = this_cpu();
+	bool again = cpu->lost;
+
 	(void)frame;
-	cpu_lost(this_cpu());
+	/* first: it frees the locks this CPU holds, printk's among them */
+	cpu_lost(cpu);
+	/* a fault in the printk itself (the UART) is not printed again */
+	if (again)
+		return;
 	printk("FATAL: hypervisor fault on CPU %u: ESR 0x%lx, FAR 0x%lx, "
-	       "ELR 0x%lx; stopping this CPU\n", this_cpu()->cpu_id,
+	       "ELR 0x%lx; stopping this CPU\n", cpu->cpu_id,
 	       read_sysreg(esr_el2), read_sysreg(far_el2),
 	       read_sysreg(elr_el2));
 }

@@ -101,6 +101,13 @@ struct per_cpu {
 	volatile u64 on_context;
 	/* the disable rendezvous */
 	bool disabling;
+	/*
+	 * The root cell's stage 2 changes: its running CPUs wait at EL2
+	 * (cpu_pause_point()) while pause_request is the number of the
+	 * pause; pause_ack is the number of the last one they waited in.
+	 */
+	volatile unsigned long pause_request;
+	volatile unsigned long pause_ack;
 };
 
 extern struct jailhouse_header hypervisor_header;
@@ -215,6 +222,7 @@ void cell_update_state(struct cell *cell);
 void cell_end_itself(struct per_cpu *cpu, struct trap_frame *frame,
 		     const char *how);
 void cpu_lost(struct per_cpu *cpu);
+void cpu_pause_point(struct per_cpu *cpu);
 long cell_cpu_on(struct per_cpu *caller, struct per_cpu *target, u64 entry,
 		 u64 context);
 

@@ -49,7 +49,7 @@ struct mtk_block {
 };
 
 static struct mtk_block blocks[MTK_MAX_BLOCKS];
-static spinlock_t mtk_lock;
+DEFINE_SPINLOCK(mtk_lock);
 
 /* what was logged already: once per cell, block and register */
 static struct {

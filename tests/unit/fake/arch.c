@@ -117,12 +117,37 @@ void fake_arch_step(void)
 			fake_cpu_power_up(cpu);
 		if (cpu->stop_requested && !cpu->parked)
 			arch_cpu_wait(cpu, NULL);
+		/* kicked for a pause: it waits at EL2 (cpu_pause_point) */
+		if (cpu->pause_request && !cpu->parked &&
+		    cpu->pause_ack != cpu->pause_request) {
+			cpu->pause_ack = cpu->pause_request;
+			fake_arch.pauses[id]++;
+		}
 	}
+}
+
+/* Every running CPU of the root cell but the current one is paused. */
+static bool root_paused(void)
+{
+	struct per_cpu *cpu;
+	unsigned int id;
+
+	for (id = 0; id < hypervisor_header.max_cpus; id++) {
+		cpu = per_cpu(id);
+		if (cpu == fake_arch.current || cpu->cell != &root_cell ||
+		    cpu->parked || cpu->lost)
+			continue;
+		if (!cpu->pause_request || cpu->pause_ack != cpu->pause_request)
+			return false;
+	}
+	return true;
 }
 
 void arch_flush_cell_tlbs(void)
 {
 	fake_arch.cell_tlb_flushes++;
+	if (root_paused())
+		fake_arch.paused_flushes++;
 }
 
 void arch_flush_hv_tlbs(void)

@@ -23,6 +23,9 @@ struct fake_arch {
 	bool run_switched_on;
 	unsigned long relax_calls, relax_limit;
 	unsigned int cell_tlb_flushes, hv_tlb_flushes;
+	/* cell TLB flushes while the root cell's other CPUs were paused */
+	unsigned int paused_flushes;
+	unsigned int pauses[MAX_CPUS];	/* pauses a CPU acknowledged */
 	unsigned int kicks[MAX_CPUS];
 	unsigned int waits[MAX_CPUS];	/* arch_cpu_wait() */
 	unsigned int entries[MAX_CPUS];	/* fake_cpu_power_up() */
@@ -48,8 +51,9 @@ extern u8 fake_hv_image[FAKE_HV_SIZE] __asm__("hypervisor_header");
 void *fake_arch_memory(unsigned int cpus);
 
 /*
- * The other CPUs take a trap: those with a stop request park; with
- * run_switched_on, those switched on leave the wait.
+ * The other CPUs take a trap: those with a stop request park, those
+ * asked to pause say they do; with run_switched_on, those switched on
+ * leave the wait.
  */
 void fake_arch_step(void);
 /* A parked CPU switched on (cpu->power_on) enters its cell. */
