@@ -7,6 +7,7 @@
 
 /* start.S; the stacks it hands out are in setup.c */
 extern char secondary_entry[];
+extern char __bss_end[];	/* inmate.lds */
 extern u8 cpu_stacks[MAX_CPUS][STACK_SIZE];
 
 /* called from start.S and vectors.S */
@@ -23,6 +24,8 @@ struct mmu_regs {
 };
 
 #define SCTLR_M		(1UL << 0)
+
+#define tlbi_vmalle1is()	asm volatile("tlbi vmalle1is" : : : "memory")
 
 extern struct mmu_regs mmu_regs;
 void mmu_init(void);

@@ -52,8 +52,6 @@
 
 #define PARANGE_48BIT		5
 
-extern char __bss_end[];
-
 /* the program's choice, overridden by "mmu=" (linux-loader: false) */
 bool inmate_mmu_default __attribute__((weak)) = true;
 
@@ -102,7 +100,7 @@ static void write_entry(u64 *entry, u64 value)
 	if (mmu_on() && (*entry & DESC_VALID)) {
 		*entry = 0;
 		dsb(ishst);
-		asm volatile("tlbi vmalle1is" : : : "memory");
+		tlbi_vmalle1is();
 		dsb(ish);
 	}
 	*entry = value;
