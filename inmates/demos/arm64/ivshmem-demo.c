@@ -83,6 +83,13 @@ static int setup_device(u16 bdf)
 	out_size = config_u64(bdf, CAP(OUTPUT_SIZE));
 	id = mmio_read32(regs + IVSHMEM_REG_ID);
 	peers = mmio_read32(regs + IVSHMEM_REG_MAX_PEERS);
+	/*
+	 * Normal non-cacheable, as the root cell's UIO driver maps it: a
+	 * cacheable mapping here would keep this cell's writes in its cache
+	 * where the Linux peers do not look (with mmu=off it is Device).
+	 */
+	map_range(shmem, state_size + rw_size + peers * out_size,
+		  MAP_NORMAL_NC);
 	own_out = output_section(id);
 	printk("IVSHMEM: ID = %u\n", id);
 	printk("IVSHMEM: Maximum peers = %u\n", peers);

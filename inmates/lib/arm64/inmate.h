@@ -3,10 +3,13 @@
  * The arm64 inmate library: what a bare-metal program in a cell has.
  *
  * The image is linked at 0 and entered at 0 on the cell's first CPU, at
- * EL1 with the MMU and caches off: every data access is Device-nGnRnE,
- * hence -mstrict-align, and no atomic instructions (exclusives need
- * cacheable memory).  The library sets up a stack per CPU, the exception
- * vectors, the console, then calls inmate_main() on that first CPU.
+ * EL1 with the MMU and caches off.  The library turns on an identity map
+ * (mmu.c: the image and the comm region Normal write-back, everything
+ * else Device-nGnRE) unless the command line has "mmu=off", then sets
+ * up a stack per CPU, the exception vectors, the console, and calls
+ * inmate_main() on that first CPU.  The code works either way: it is
+ * built with -mstrict-align and uses no atomic instructions (exclusives
+ * need cacheable memory).
  */
 #ifndef _INMATE_H
 #define _INMATE_H
@@ -86,6 +89,19 @@ static inline void mmio_write64(unsigned long addr, u64 val)
 {
 	asm volatile("str %x0, [%1]" : : "rZ" (val), "r" (addr) : "memory");
 }
+
+/*
+ * The identity map (mmu.c): the memory type of a range, in pages.  With
+ * the MMU off (mmu=off), map_range() fails and changes nothing.
+ */
+#define MAP_DEVICE		0	/* Device-nGnRE, not executable */
+#define MAP_NORMAL		1	/* write-back, inner shareable */
+#define MAP_NORMAL_NC		2	/* non-cacheable, not executable */
+
+int map_range(unsigned long start, unsigned long size, unsigned int type);
+bool mmu_enabled(void);
+/* true unless a program defines it false; "mmu=on|off" wins */
+extern bool inmate_mmu_default;
 
 /* PCI configuration space of the cell's virtual PCI host (bus 0) */
 u32 pci_read_config(u16 bdf, unsigned int reg);

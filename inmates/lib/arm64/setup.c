@@ -9,6 +9,8 @@ u8 cpu_stacks[MAX_CPUS][STACK_SIZE] __attribute__((aligned(16)));
 
 void inmate_entry(unsigned int cpu)
 {
+	if (cpu == 0)
+		mmu_init();
 	timer_cpu_init();
 	if (cpu)
 		smp_secondary_main(cpu);

@@ -46,6 +46,8 @@ int smp_start_cpu(u64 mpidr, void (*entry)(unsigned int cpu))
 	if (cpu >= MAX_CPUS)
 		return PSCI_INTERNAL_FAILURE;
 	cpu_main[cpu] = entry;
+	/* read with the MMU off, before that CPU turns its own on */
+	asm volatile("dc civac, %0" : : "r" (&mmu_regs) : "memory");
 	dsb(sy);
 	err = psci_cpu_on(mpidr, (unsigned long)secondary_entry, cpu);
 	if (err)

@@ -12,8 +12,8 @@
  * The root decides from that, the cell's state and its own health
  * whether the hypervisor held.
  *
- * Runs with the MMU off: every access below is exactly the instruction
- * written, with the width written.
+ * Runs with the MMU off (the suite passes mmu=off): every access below is
+ * exactly the instruction written, with the width written.
  */
 #include <inmate.h>
 #include <jailhouse/gic-v3-regs.h>

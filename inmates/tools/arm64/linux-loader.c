@@ -13,10 +13,16 @@
  * exception nobody can read) and enters the kernel at EL1 with the MMU
  * off, interrupts masked, x0 = DTB and x1-x3 = 0.  The images were
  * cleaned to the point of coherency by the root cell's driver, and the
- * loader runs with its data accesses non-cacheable (the library leaves
- * the MMU off), so no data cache line of the images can be stale.
+ * loader runs with its data accesses non-cacheable (it has the library
+ * leave the MMU off: inmate_mmu_default), so no data cache line of the
+ * images can be stale.  Given "mmu=on", it runs with the identity map,
+ * where the images are Device memory, and switches MMU and data cache
+ * off again before entering the kernel.
  */
 #include <inmate.h>
+
+/* the kernel wants the MMU off, and nothing of the loader in the caches */
+bool inmate_mmu_default = false;
 
 #define IMAGE_MAGIC		0x644d5241	/* "ARM\x64" at offset 56 */
 #define IMAGE_MAGIC_OFFSET	56
@@ -56,9 +62,10 @@ static void __attribute__((noreturn)) enter_kernel(u64 kernel, u64 dtb)
 	register u64 entry asm("x4") = kernel;
 
 	asm volatile("msr daifset, #0xf\n\t"
-		     /* the MMU is off already; make sure of it */
+		     /* the MMU is off already; make sure of it (and C) */
 		     "mrs x5, sctlr_el1\n\t"
 		     "bic x5, x5, #1\n\t"
+		     "bic x5, x5, #4\n\t"
 		     "msr sctlr_el1, x5\n\t"
 		     "isb\n\t"
 		     "ic iallu\n\t"
