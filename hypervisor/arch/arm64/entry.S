@@ -307,7 +307,47 @@ bootstrap_vectors:
 	eret
 	.endm
 
+	/*
+	 * The short path: HYPERVISOR_GET_INFO and CPU_GET_INFO, the
+	 * hypercalls a running cell (or the driver's sysfs) makes often, need
+	 * no trap frame.  Only the registers C code may clobber are saved
+	 * (x1-x3 the hypercall ABI lets the hypervisor clobber), and nothing
+	 * else runs: a stop request or an interrupt to inject comes with the
+	 * hypervisor's SGI, taken as soon as this returns.  Everything else,
+	 * a hypercall of another code included, goes the long way.
+	 */
 trap_sync:
+	stp	x17, x18, [sp, #-16]!
+	mrs	x17, esr_el2
+	mov	w18, #(HVC_HYPERCALL_ESR & 0xffff)
+	movk	w18, #(HVC_HYPERCALL_ESR >> 16), lsl #16
+	cmp	w17, w18
+	b.ne	long_sync
+	cmp	x0, #HC_HYPERVISOR_GET_INFO
+	b.eq	short_hypercall
+	cmp	x0, #HC_CPU_GET_INFO
+	b.ne	long_sync
+short_hypercall:
+	stp	x4, x5, [sp, #-128]!
+	stp	x6, x7, [sp, #16 * 1]
+	stp	x8, x9, [sp, #16 * 2]
+	stp	x10, x11, [sp, #16 * 3]
+	stp	x12, x13, [sp, #16 * 4]
+	stp	x14, x15, [sp, #16 * 5]
+	stp	x16, x30, [sp, #16 * 6]
+	bl	arch_short_hypercall
+	ldp	x6, x7, [sp, #16 * 1]
+	ldp	x8, x9, [sp, #16 * 2]
+	ldp	x10, x11, [sp, #16 * 3]
+	ldp	x12, x13, [sp, #16 * 4]
+	ldp	x14, x15, [sp, #16 * 5]
+	ldp	x16, x30, [sp, #16 * 6]
+	ldp	x4, x5, [sp], #128
+	ldp	x17, x18, [sp], #16
+	eret
+
+long_sync:
+	ldp	x17, x18, [sp], #16
 	save_frame
 	mov	x0, sp
 	bl	arch_handle_sync
