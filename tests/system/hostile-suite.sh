@@ -221,6 +221,7 @@ for entry in $ATTACKS; do
 		sleep 0.2
 		[ "$(( $(devmem $((RESULT + 4)) 32) ))" -ge 2 ] && break
 		[ "$(cell_state hostile)" != running ] && break
+		[ -n "$(failed_cpus hostile)" ] && break
 	done
 	got=$(outcome)
 	seen="state '$(cell_state hostile)', phase $(hex32 $((RESULT + 4))),"

@@ -46,6 +46,11 @@ void asm_offsets(void)
 	DEFINE(PERCPU_SIZE, PERCPU_SIZE);
 	SIZE(PERCPU_STRUCT_SIZE, struct per_cpu);
 
+	/* the short path's hypercalls (entry.S, short_hypercall) */
+	DEFINE(HC_HYPERVISOR_GET_INFO, JAILHOUSE_HC_HYPERVISOR_GET_INFO);
+	DEFINE(HC_CPU_GET_INFO, JAILHOUSE_HC_CPU_GET_INFO);
+	DEFINE(HVC_HYPERCALL_ESR, (EC_HVC64 << 26) | ESR_IL | JAILHOUSE_HVC_CODE);
+
 	/* the guest registers saved at every trap */
 	SIZE(FRAME_SIZE, struct trap_frame);
 	OFFSET(FRAME_X0, struct trap_frame, x[0]);

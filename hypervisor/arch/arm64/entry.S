@@ -266,8 +266,8 @@ bootstrap_vectors:
 	.error	"entry.S: the saved registers differ from struct trap_frame"
 	.endif
 
-	.macro save_frame
-	sub	sp, sp, #FRAME_SIZE
+	/* the frame but x16 and x17, which trap_sync saved first */
+	.macro save_frame_rest
 	stp	x0, x1, [sp, #16 * 0]
 	stp	x2, x3, [sp, #16 * 1]
 	stp	x4, x5, [sp, #16 * 2]
@@ -276,7 +276,6 @@ bootstrap_vectors:
 	stp	x10, x11, [sp, #16 * 5]
 	stp	x12, x13, [sp, #16 * 6]
 	stp	x14, x15, [sp, #16 * 7]
-	stp	x16, x17, [sp, #16 * 8]
 	stp	x18, x19, [sp, #16 * 9]
 	stp	x20, x21, [sp, #16 * 10]
 	stp	x22, x23, [sp, #16 * 11]
@@ -284,6 +283,12 @@ bootstrap_vectors:
 	stp	x26, x27, [sp, #16 * 13]
 	stp	x28, x29, [sp, #16 * 14]
 	str	x30, [sp, #16 * 15]
+	.endm
+
+	.macro save_frame
+	sub	sp, sp, #FRAME_SIZE
+	stp	x16, x17, [sp, #16 * 8]
+	save_frame_rest
 	.endm
 
 	.macro restore_frame_and_return
@@ -307,8 +312,52 @@ bootstrap_vectors:
 	eret
 	.endm
 
+	/*
+	 * The short path: HYPERVISOR_GET_INFO and CPU_GET_INFO, the
+	 * hypercalls a running cell (or the driver's sysfs) makes often, need
+	 * no full trap frame.  Only the registers C code may clobber are
+	 * saved (x1-x3 the hypercall ABI lets the hypervisor clobber), and
+	 * nothing else runs: a stop request or an interrupt to inject comes
+	 * with the hypervisor's SGI, taken as soon as this returns.  Anything
+	 * else, a hypercall of another code included, goes the long way,
+	 * which pays two instructions for the test (EC bit 5 sends aborts,
+	 * the common MMIO traps, straight on).
+	 */
 trap_sync:
-	save_frame
+	sub	sp, sp, #FRAME_SIZE
+	stp	x16, x17, [sp, #16 * 8]
+	mrs	x16, esr_el2
+	tbnz	w16, #31, long_sync
+	mov	w17, #(HVC_HYPERCALL_ESR & 0xffff)
+	movk	w17, #(HVC_HYPERCALL_ESR >> 16), lsl #16
+	cmp	w16, w17
+	b.ne	long_sync
+	cmp	x0, #HC_HYPERVISOR_GET_INFO
+	b.eq	short_hypercall
+	cmp	x0, #HC_CPU_GET_INFO
+	b.ne	long_sync
+short_hypercall:
+	stp	x4, x5, [sp, #16 * 2]
+	stp	x6, x7, [sp, #16 * 3]
+	stp	x8, x9, [sp, #16 * 4]
+	stp	x10, x11, [sp, #16 * 5]
+	stp	x12, x13, [sp, #16 * 6]
+	stp	x14, x15, [sp, #16 * 7]
+	stp	x18, x30, [sp, #16 * 9]	/* no frame: any free slot */
+	bl	arch_short_hypercall
+	ldp	x4, x5, [sp, #16 * 2]
+	ldp	x6, x7, [sp, #16 * 3]
+	ldp	x8, x9, [sp, #16 * 4]
+	ldp	x10, x11, [sp, #16 * 5]
+	ldp	x12, x13, [sp, #16 * 6]
+	ldp	x14, x15, [sp, #16 * 7]
+	ldp	x16, x17, [sp, #16 * 8]
+	ldp	x18, x30, [sp, #16 * 9]
+	add	sp, sp, #FRAME_SIZE
+	eret
+
+long_sync:
+	save_frame_rest
 	mov	x0, sp
 	bl	arch_handle_sync
 	cbnz	x0, leave_hypervisor

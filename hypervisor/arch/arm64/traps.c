@@ -366,6 +366,20 @@ static int handle_data_abort(struct per_cpu *cpu, struct trap_frame *frame,
 	return 0;
 }
 
+/*
+ * entry.S's short path: HYPERVISOR_GET_INFO or CPU_GET_INFO (@code), its
+ * arguments in place; counted as every hypercall is.
+ */
+long arch_short_hypercall(unsigned long code, unsigned long arg1,
+			  unsigned long arg2)
+{
+	struct per_cpu *cpu = this_cpu();
+
+	cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_TOTAL]++;
+	cpu->stats[JAILHOUSE_CPU_STAT_VMEXITS_HYPERCALL]++;
+	return hypercall(code, arg1, arg2);
+}
+
 int arch_handle_sync(struct trap_frame *frame)
 {
 	struct per_cpu *cpu = this_cpu();

@@ -74,6 +74,8 @@ u64 arch_counter_us(void);
 
 bool arch_leave_hypervisor(struct trap_frame *frame);
 int arch_handle_sync(struct trap_frame *frame);
+long arch_short_hypercall(unsigned long code, unsigned long arg1,
+			  unsigned long arg2);
 void arch_handle_irq(struct trap_frame *frame);
 void arch_handle_fiq(struct trap_frame *frame);
 void arch_handle_el2_fault(struct trap_frame *frame);
