@@ -266,16 +266,30 @@ bootstrap_vectors:
 	.error	"entry.S: the saved registers differ from struct trap_frame"
 	.endif
 
-	/* the frame but x16 and x17, which trap_sync saved first */
-	.macro save_frame_rest
-	stp	x0, x1, [sp, #16 * 0]
-	stp	x2, x3, [sp, #16 * 1]
+	/* x4-x15, which C code may clobber, in their frame slots */
+	.macro save_x4_x15
 	stp	x4, x5, [sp, #16 * 2]
 	stp	x6, x7, [sp, #16 * 3]
 	stp	x8, x9, [sp, #16 * 4]
 	stp	x10, x11, [sp, #16 * 5]
 	stp	x12, x13, [sp, #16 * 6]
 	stp	x14, x15, [sp, #16 * 7]
+	.endm
+
+	.macro restore_x4_x15
+	ldp	x4, x5, [sp, #16 * 2]
+	ldp	x6, x7, [sp, #16 * 3]
+	ldp	x8, x9, [sp, #16 * 4]
+	ldp	x10, x11, [sp, #16 * 5]
+	ldp	x12, x13, [sp, #16 * 6]
+	ldp	x14, x15, [sp, #16 * 7]
+	.endm
+
+	/* the frame but x16 and x17, which trap_sync saved first */
+	.macro save_frame_rest
+	stp	x0, x1, [sp, #16 * 0]
+	stp	x2, x3, [sp, #16 * 1]
+	save_x4_x15
 	stp	x18, x19, [sp, #16 * 9]
 	stp	x20, x21, [sp, #16 * 10]
 	stp	x22, x23, [sp, #16 * 11]
@@ -293,12 +307,7 @@ bootstrap_vectors:
 
 	.macro restore_frame_and_return
 	ldp	x2, x3, [sp, #16 * 1]
-	ldp	x4, x5, [sp, #16 * 2]
-	ldp	x6, x7, [sp, #16 * 3]
-	ldp	x8, x9, [sp, #16 * 4]
-	ldp	x10, x11, [sp, #16 * 5]
-	ldp	x12, x13, [sp, #16 * 6]
-	ldp	x14, x15, [sp, #16 * 7]
+	restore_x4_x15
 	ldp	x16, x17, [sp, #16 * 8]
 	ldp	x18, x19, [sp, #16 * 9]
 	ldp	x20, x21, [sp, #16 * 10]
@@ -337,20 +346,10 @@ trap_sync:
 	cmp	x0, #HC_CPU_GET_INFO
 	b.ne	long_sync
 short_hypercall:
-	stp	x4, x5, [sp, #16 * 2]
-	stp	x6, x7, [sp, #16 * 3]
-	stp	x8, x9, [sp, #16 * 4]
-	stp	x10, x11, [sp, #16 * 5]
-	stp	x12, x13, [sp, #16 * 6]
-	stp	x14, x15, [sp, #16 * 7]
+	save_x4_x15
 	stp	x18, x30, [sp, #16 * 9]	/* no frame: any free slot */
 	bl	arch_short_hypercall
-	ldp	x4, x5, [sp, #16 * 2]
-	ldp	x6, x7, [sp, #16 * 3]
-	ldp	x8, x9, [sp, #16 * 4]
-	ldp	x10, x11, [sp, #16 * 5]
-	ldp	x12, x13, [sp, #16 * 6]
-	ldp	x14, x15, [sp, #16 * 7]
+	restore_x4_x15
 	ldp	x16, x17, [sp, #16 * 8]
 	ldp	x18, x30, [sp, #16 * 9]
 	add	sp, sp, #FRAME_SIZE

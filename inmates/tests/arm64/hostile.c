@@ -591,27 +591,28 @@ static void pci_bar_on_root(void)
 	mmio_read32(ROOT_RAM);
 }
 
-static void ivshmem_doorbell_storm(void)
+/* The device's registers (BAR 0), placed in the BAR window if need be. */
+static unsigned long ivshmem_regs(void)
 {
 	int bdf = ivshmem_bdf();
-	unsigned long regs;
 
 	if (!bar0(bdf))
 		pci_write_config(bdf, 0x10, 0x0c100000UL);
 	pci_write_config(bdf, 4, 2);
-	regs = bar0(bdf);
+	return bar0(bdf);
+}
+
+static void ivshmem_doorbell_storm(void)
+{
+	unsigned long regs = ivshmem_regs();
+
 	spin_forever(mmio_write32(regs + 12, 0));
 }
 
 static void ivshmem_doorbell_bad(void)
 {
-	int bdf = ivshmem_bdf();
-	unsigned long regs;
+	unsigned long regs = ivshmem_regs();
 
-	if (!bar0(bdf))
-		pci_write_config(bdf, 0x10, 0x0c100000UL);
-	pci_write_config(bdf, 4, 2);
-	regs = bar0(bdf);
 	mmio_write32(regs + 12, 0xffff0000U);
 	mmio_write32(regs + 12, 0x0007ffffU);
 	mmio_write32(regs + 8, ~0U);	/* state */
