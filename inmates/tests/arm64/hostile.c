@@ -210,11 +210,13 @@ static void gicd_route(void)
 /* the upper half of the own SPI's route: any CPU (IRM) or Aff3 */
 static void gicd_route_upper(void)
 {
-	mmio_write32(gicd + GICD_IROUTER + OWN_SPI * 8 + 4, 0xff);
-	mmio_write64(gicd + GICD_IROUTER + OWN_SPI * 8, 1UL << 31);
-	expect(!(mmio_read64(gicd + GICD_IROUTER + OWN_SPI * 8) &
-		 0xff80000000UL), mmio_read64(gicd + GICD_IROUTER +
-					       OWN_SPI * 8));
+	unsigned long irouter = gicd + GICD_IROUTER + OWN_SPI * 8;
+	u64 route;
+
+	mmio_write32(irouter + 4, 0xff);
+	mmio_write64(irouter, 1UL << 31);
+	route = mmio_read64(irouter);
+	expect(!(route & 0xff80000000UL), route);
 }
 
 static void gicd_ctlr_off(void)
@@ -271,11 +273,11 @@ static void gicr_foreign_read(void)
 	unsigned long sgi_frame = gicr_of(ROOT_MPIDR) + GICR_SGI_BASE;
 	u32 enabled = mmio_read32(sgi_frame + GICR_ISENABLER0);
 	u32 prio = mmio_read32(sgi_frame + GICR_IPRIORITYR + 24);
+	u64 typer = mmio_read64(gicr_of(ROOT_MPIDR) + GICR_TYPER);
 
 	expect(!enabled, enabled);
 	expect(!prio, prio);
-	expect((mmio_read64(gicr_of(ROOT_MPIDR) + GICR_TYPER) >> 32) ==
-	       ROOT_MPIDR, mmio_read64(gicr_of(ROOT_MPIDR) + GICR_TYPER));
+	expect(typer >> 32 == ROOT_MPIDR, typer);
 }
 
 static void gicr_foreign_sgi(void)
@@ -493,8 +495,11 @@ static void console_flood(void)
 
 static void sysreg_actlr(void)
 {
+	u64 actlr;
+
 	write_sysreg(actlr_el1, ~0UL);
-	expect(!read_sysreg(actlr_el1), read_sysreg(actlr_el1));
+	actlr = read_sysreg(actlr_el1);
+	expect(!actlr, actlr);
 }
 
 /*
@@ -504,11 +509,11 @@ static void sysreg_actlr(void)
  */
 static void sysreg_impdef(void)
 {
-	u64 before = read_sysreg(s3_1_c11_c0_2);
+	u64 before = read_sysreg(s3_1_c11_c0_2), after;
 
 	write_sysreg(s3_1_c11_c0_2, ~before);
-	expect(read_sysreg(s3_1_c11_c0_2) == before,
-	       read_sysreg(s3_1_c11_c0_2));
+	after = read_sysreg(s3_1_c11_c0_2);
+	expect(after == before, after);
 }
 
 static void timer_storm(void)
@@ -622,8 +627,11 @@ static void ivshmem_doorbell_bad(void)
 static void ivshmem_rw_section(void)
 {
 	/* shared read/write: allowed, and not outside the cell */
+	u32 value;
+
 	mmio_write32(IVSHMEM_RW, 0x1234);
-	expect(mmio_read32(IVSHMEM_RW) == 0x1234, mmio_read32(IVSHMEM_RW));
+	value = mmio_read32(IVSHMEM_RW);
+	expect(value == 0x1234, value);
 }
 
 /*
