@@ -153,6 +153,7 @@ cell_dir() {
 	done
 }
 
+phase_now() { echo $(( $(devmem $((RESULT + 4)) 32) )); }
 cell_state() { cat "$(cell_dir $1)/state" 2>/dev/null; }
 failed_cpus() { cat "$(cell_dir $1)/cpus_failed_list" 2>/dev/null; }
 
@@ -172,7 +173,7 @@ root_runs() {
 # (a cell whose program returned shows as shut down: the library says so)
 outcome() {
 	state=$(cell_state hostile)
-	phase=$(( $(devmem $((RESULT + 4)) 32) ))
+	phase=$(phase_now)
 	# one CPU parked is enough: its sibling may never have started
 	if [ -n "$(failed_cpus hostile)" ]; then
 		echo parked
@@ -182,10 +183,8 @@ outcome() {
 	4) echo "wrong value $(hex32 $((RESULT + 8)))"; return ;;
 	2) echo survives; return ;;
 	esac
-	case "$state" in
-	"shut down") echo ends; return ;;
-	failed) echo parked; return ;;
-	esac
+	# (a failed cell has failed CPUs: parked above)
+	[ "$state" = "shut down" ] && { echo ends; return; }
 	case $phase in
 	3) if moving $((RESULT + 12)); then echo spins; else echo stuck; fi ;;
 	1) echo quiet ;;
@@ -219,7 +218,7 @@ for entry in $ATTACKS; do
 	# wait for the attack to settle: up to 2 s
 	for i in 1 2 3 4 5 6 7 8 9 10; do
 		sleep 0.2
-		[ "$(( $(devmem $((RESULT + 4)) 32) ))" -ge 2 ] && break
+		[ "$(phase_now)" -ge 2 ] && break
 		[ "$(cell_state hostile)" != running ] && break
 		[ -n "$(failed_cpus hostile)" ] && break
 	done
